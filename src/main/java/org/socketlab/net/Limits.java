@@ -1,0 +1,33 @@
+package org.socketlab.net;
+
+import java.time.Duration;
+
+/**
+ * Every limit the servers and the proxy enforce, in one place (the README lists them). Each protects the server
+ * and its other clients from one client: a limit reached gets that client a clear answer or a clean close.
+ */
+public final class Limits {
+    private Limits() {
+    }
+
+    /** The receive buffer of a UDP client, as the seed's {@code recvfrom(2048)}; longer replies are reported as cut. */
+    public static final int CLIENT_DATAGRAM_BYTES = 2048;
+
+    /** A UDP server's receive buffer: the largest payload an IPv4 datagram can carry, so nothing is cut. */
+    public static final int SERVER_DATAGRAM_BYTES = 65_507;
+
+    /** A line longer than this is cut by the line server and the proxy, which say so. */
+    public static final int LINE_BYTES = 8 * 1024;
+
+    /** The request or response header block the proxy accepts before answering 431 / 502. */
+    public static final int HEADER_BLOCK_BYTES = 64 * 1024;
+
+    /** A TCP connection that sends nothing for this long is closed, so idle clients cannot hold a server forever. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Connections a TCP server serves at once; one more is closed at once, with a line in the server's log. */
+    public static final int MAX_CONNECTIONS = 4096;
+
+    /** How long a TCP uppercase client waits for its reply when no timeout is given. */
+    public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
+}

@@ -1,0 +1,170 @@
+package org.socketlab.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP server that serves every connection on its own thread, so a client that connects and sends nothing
+ * delays nobody (the seed's iterative server serves one client at a time). It closes connections idle for
+ * longer than the idle timeout and refuses more than {@link Limits#MAX_CONNECTIONS} at once, with one log
+ * line each. The uppercase server, the line server and the proxy are each a {@link Handler} on it.
+ *
+ * <p>{@link #close()} stops accepting, closes every open connection and waits for their threads.
+ */
+public final class StreamServer implements AutoCloseable {
+    /** Serves one accepted connection; the server closes the socket afterwards. */
+    @FunctionalInterface
+    public interface Handler {
+        void serve(Socket connection, String client) throws IOException;
+    }
+
+    private final ServerSocket listener;
+    private final Output log;
+    private final Handler handler;
+    private final Duration idleTimeout;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final ExecutorService workers;
+    private final Thread acceptor;
+
+    private StreamServer(ServerSocket listener, String name, Output log, Handler handler, Duration idleTimeout) {
+        this.listener = listener;
+        this.log = log;
+        this.handler = handler;
+        this.idleTimeout = idleTimeout;
+        String prefix = name + "-" + listener.getLocalPort();
+        this.workers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, prefix + "-connection-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.acceptor = new Thread(this::acceptLoop, prefix + "-accept");
+        acceptor.setDaemon(true);
+    }
+
+    /**
+     * Binds the address (port 0: any free port) and starts accepting. The ready line is printed before the
+     * first connection is accepted, so a caller that saw it can connect.
+     */
+    public static StreamServer start(String name, InetSocketAddress bindAddress, Output log, String readyLine,
+            Duration idleTimeout, Handler handler) throws LabException {
+        ServerSocket listener;
+        try {
+            listener = new ServerSocket();
+            listener.bind(bindAddress, 128);
+        } catch (IOException e) {
+            throw Endpoints.bindFailure(bindAddress, Transport.TCP, e);
+        }
+        StreamServer server = new StreamServer(listener, name, log, handler, idleTimeout);
+        log.println(readyLine.replace("{port}", String.valueOf(server.port())));
+        server.acceptor.start();
+        return server;
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.getLocalSocketAddress();
+    }
+
+    /** Connections being served now. */
+    public int openConnections() {
+        return open.size();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            Socket connection;
+            try {
+                connection = listener.accept();
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    log.printError("accept failed: " + e.getMessage());
+                }
+                continue;
+            }
+            String client = Endpoints.show((InetSocketAddress) connection.getRemoteSocketAddress());
+            if (open.size() >= Limits.MAX_CONNECTIONS) {
+                log.printError(client + " refused: already serving " + Limits.MAX_CONNECTIONS + " connections");
+                closeQuietly(connection);
+                continue;
+            }
+            open.add(connection);
+            try {
+                workers.execute(() -> serve(connection, client));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                open.remove(connection);
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    private void serve(Socket connection, String client) {
+        try (connection) {
+            connection.setSoTimeout((int) idleTimeout.toMillis());
+            handler.serve(connection, client);
+        } catch (SocketTimeoutException e) {
+            log.printError(client + " sent nothing for " + Durations.format(idleTimeout) + "; connection closed");
+        } catch (SocketException e) {
+            if (!listener.isClosed()) {
+                log.printError(client + " " + describe(e));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!listener.isClosed()) {
+                log.printError(client + ": " + e);
+            }
+        } finally {
+            open.remove(connection);
+        }
+    }
+
+    private static String describe(SocketException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("reset")) {
+            return "reset the connection";
+        }
+        if (message.contains("Broken pipe")) {
+            return "closed the connection before the reply was sent";
+        }
+        return "connection failed: " + message;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing a socket we are discarding: nothing useful to tell anyone.
+        }
+    }
+
+    /** Stops accepting, closes every open connection, and waits for the threads to end. Runs once. */
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // The listener is gone either way.
+        }
+        open.forEach(StreamServer::closeQuietly);
+        workers.shutdown();
+        try {
+            acceptor.join(5_000);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

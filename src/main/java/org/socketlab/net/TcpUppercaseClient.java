@@ -1,0 +1,83 @@
+package org.socketlab.net;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The seed's TCP client: connects first (so with no server it fails before asking for a sentence, as the seed
+ * does), sends the sentence, half-closes its side, and reads the reply until the server closes.
+ */
+public final class TcpUppercaseClient implements UppercaseClient {
+    private final Socket socket;
+    private final ClientOptions options;
+
+    private TcpUppercaseClient(Socket socket, ClientOptions options) {
+        this.socket = socket;
+        this.options = options;
+    }
+
+    /** Connects within the timeout; a refusal comes back at once, as the RST that answers the SYN. */
+    public static TcpUppercaseClient connect(ClientOptions options) throws LabException {
+        InetSocketAddress server = Endpoints.remote(options.host(), options.port(), Transport.TCP);
+        Socket socket = new Socket();
+        try {
+            socket.connect(server, options.timeoutMillis());
+            socket.setSoTimeout(options.timeoutMillis());
+            return new TcpUppercaseClient(socket, options);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            if (e instanceof ConnectException && String.valueOf(e.getMessage()).contains("refused")) {
+                throw LabException.connectionRefused(options.host(), options.port(), e);
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw LabException.connectTimeout(options.host(), options.port(), options.timeout(), e);
+            }
+            throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+        }
+    }
+
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public String exchange(String sentence) throws LabException {
+        try {
+            socket.getOutputStream().write(sentence.getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            in.transferTo(reply);
+            return Utf8Decoder.decodeAll(reply.toByteArray(), reply.size()).text();
+        } catch (SocketTimeoutException e) {
+            throw LabException.noReply(options.host(), options.port(), Transport.TCP, options.timeout(), e);
+        } catch (SocketException e) {
+            if (String.valueOf(e.getMessage()).contains("reset")) {
+                throw LabException.connectionReset(options.host(), options.port(), e);
+            }
+            throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+        } catch (IOException e) {
+            throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // The connection failed; closing what is left cannot tell us more.
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+}

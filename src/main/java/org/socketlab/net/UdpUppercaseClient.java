@@ -1,0 +1,96 @@
+package org.socketlab.net;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The seed's UDP client. Unconnected (the seed's way), a datagram to a port where nothing listens simply gets no
+ * reply: Linux keeps the ICMP port unreachable from an unconnected socket. Connected ({@link
+ * ClientOptions#connected()}), the same ICMP message surfaces as {@link Outcome#PORT_UNREACHABLE}.
+ */
+public final class UdpUppercaseClient implements UppercaseClient {
+    private final DatagramSocket socket;
+    private final InetSocketAddress server;
+    private final ClientOptions options;
+
+    private UdpUppercaseClient(DatagramSocket socket, InetSocketAddress server, ClientOptions options) {
+        this.socket = socket;
+        this.server = server;
+        this.options = options;
+    }
+
+    /** Opens the socket (connecting it when asked); nothing is sent yet, so nothing can fail on the network. */
+    public static UdpUppercaseClient open(ClientOptions options) throws LabException {
+        InetSocketAddress server = Endpoints.remote(options.host(), options.port(), Transport.UDP);
+        try {
+            DatagramSocket socket = new DatagramSocket();
+            if (options.connected()) {
+                socket.connect(server);
+            }
+            return new UdpUppercaseClient(socket, server, options);
+        } catch (SocketException e) {
+            throw LabException.io(options.host(), options.port(), Transport.UDP, e);
+        }
+    }
+
+    /** The client's own port, the one the server answers to. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /** Sends the sentence in one datagram and waits up to the timeout for the reply from the server's address. */
+    @Override
+    public String exchange(String sentence) throws LabException {
+        byte[] bytes = sentence.getBytes(StandardCharsets.UTF_8);
+        try {
+            socket.send(new DatagramPacket(bytes, bytes.length, server));
+            return receiveReply();
+        } catch (PortUnreachableException e) {
+            throw LabException.portUnreachable(options.host(), options.port(), e);
+        } catch (SocketTimeoutException e) {
+            throw LabException.noReply(options.host(), options.port(), Transport.UDP, options.timeout(), e);
+        } catch (IOException e) {
+            throw LabException.io(options.host(), options.port(), Transport.UDP, e);
+        }
+    }
+
+    private String receiveReply() throws IOException {
+        // One byte more than the buffer: a datagram that fills it was longer than the buffer and got cut.
+        byte[] buffer = new byte[options.bufferBytes() + 1];
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (true) {
+            socket.setSoTimeout(remainingMillis(deadline));
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            socket.receive(reply);
+            if (!server.equals(reply.getSocketAddress())) {
+                continue; // an unconnected socket hears anyone; only the server's answer counts
+            }
+            if (reply.getLength() > options.bufferBytes()) {
+                throw LabException.truncated(options.host(), options.port(), options.bufferBytes());
+            }
+            return Utf8Decoder.decodeAll(buffer, reply.getLength()).text();
+        }
+    }
+
+    private int remainingMillis(long deadline) throws SocketTimeoutException {
+        if (options.timeout().isZero()) {
+            return 0;
+        }
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new SocketTimeoutException("Receive timed out");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,74 @@
+package org.socketlab.net;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes UTF-8 that arrives in pieces, as TCP delivers it: a character split across two reads is kept until its
+ * last byte comes, and invalid bytes become U+FFFD while {@link #sawInvalidBytes()} remembers that they came.
+ * Not thread-safe: one per connection.
+ */
+public final class Utf8Decoder {
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private boolean invalid;
+
+    /** The text the bytes complete; an unfinished character at the end waits for the next call. */
+    public String decode(byte[] bytes, int length) {
+        ByteBuffer input = ByteBuffer.allocate(pending.remaining() + length);
+        input.put(pending).put(bytes, 0, length).flip();
+        String text = run(input, false);
+        pending = input.slice();
+        return text;
+    }
+
+    /** The rest at end of stream: an unfinished character there is invalid. */
+    public String finish() {
+        ByteBuffer input = pending;
+        pending = ByteBuffer.allocate(0);
+        String text = run(input, true);
+        CharBuffer tail = CharBuffer.allocate(4);
+        decoder.flush(tail);
+        decoder.reset();
+        return text + tail.flip();
+    }
+
+    public boolean sawInvalidBytes() {
+        return invalid;
+    }
+
+    private String run(ByteBuffer input, boolean endOfInput) {
+        CharBuffer out = CharBuffer.allocate(input.remaining() + 1);
+        while (true) {
+            CoderResult result = decoder.decode(input, out, endOfInput);
+            if (result.isError()) {
+                invalid = true;
+                input.position(input.position() + result.length());
+                out.put('\uFFFD');
+            } else if (result.isOverflow()) {
+                CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 1);
+                out.flip();
+                out = bigger.put(out);
+            } else {
+                return out.flip().toString();
+            }
+        }
+    }
+
+    /** Decodes a whole message at once, such as a datagram. */
+    public static Decoded decodeAll(byte[] bytes, int length) {
+        Utf8Decoder decoder = new Utf8Decoder();
+        String text = decoder.decode(bytes, length) + decoder.finish();
+        return new Decoded(text, decoder.sawInvalidBytes());
+    }
+
+    /** A decoded message and whether it held bytes that are not UTF-8. */
+    public record Decoded(String text, boolean invalidBytes) {
+    }
+}
