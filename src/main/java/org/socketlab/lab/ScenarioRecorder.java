@@ -1,0 +1,72 @@
+package org.socketlab.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects what one scenario observes, from the steps' thread and the servers' threads alike (thread-safe).
+ * {@link #snapshot()} gives the immutable {@link ScenarioObservations} the report renders.
+ */
+public final class ScenarioRecorder {
+    private final long startNanos = System.nanoTime();
+    private final Map<String, Transcript> transcripts = new LinkedHashMap<>();
+    private final List<PortMapping> ports = new ArrayList<>();
+    private final List<ProgramRun> runs = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final List<HttpExchange> http = new ArrayList<>();
+    private final List<Packet> packets = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /** Milliseconds since the scenario started. */
+    public long now() {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    /** The console of a program role, created on first use; the same one for every program of that role. */
+    public synchronized Transcript transcript(String role) {
+        return transcripts.computeIfAbsent(role, r -> new Transcript(this::now));
+    }
+
+    public synchronized void port(PortMapping mapping) {
+        ports.add(mapping);
+    }
+
+    public synchronized void run(ProgramRun run) {
+        runs.add(run);
+    }
+
+    public synchronized void event(String from, String to, Event.Kind kind, String label) {
+        events.add(new Event(now(), from, to, kind, label));
+    }
+
+    /** Records the comparison and returns whether it was met, so a step can fail with both sides shown. */
+    public synchronized boolean check(String expected, String observed, boolean met) {
+        checks.add(new Check(expected, observed, met));
+        return met;
+    }
+
+    public synchronized void http(HttpExchange exchange) {
+        http.add(exchange);
+    }
+
+    public synchronized void packets(List<Packet> captured) {
+        packets.addAll(captured);
+    }
+
+    public synchronized void note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+    }
+
+    public synchronized ScenarioObservations snapshot() {
+        Map<String, List<ConsoleLine>> consoles = new LinkedHashMap<>();
+        transcripts.forEach((role, transcript) -> consoles.put(role, transcript.lines()));
+        return new ScenarioObservations(List.copyOf(ports), consoles, List.copyOf(runs), List.copyOf(events),
+                List.copyOf(checks), List.copyOf(http), List.copyOf(packets), List.copyOf(notes));
+    }
+}
