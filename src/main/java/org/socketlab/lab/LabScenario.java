@@ -1,0 +1,430 @@
+package org.socketlab.lab;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.socketlab.net.ClientOptions;
+import org.socketlab.net.ClientProgram;
+import org.socketlab.net.ClientRun;
+import org.socketlab.net.Durations;
+import org.socketlab.net.Endpoints;
+import org.socketlab.net.LabException;
+import org.socketlab.net.LineClient;
+import org.socketlab.net.LineServer;
+import org.socketlab.net.Limits;
+import org.socketlab.net.Outcome;
+import org.socketlab.net.TcpUppercaseServer;
+import org.socketlab.net.Transport;
+import org.socketlab.net.UdpUppercaseServer;
+
+/**
+ * One scenario's lab bench: runs the project's own programs on loopback for the steps of a feature file, and
+ * records what they print and how they end into a {@link ScenarioRecorder}.
+ *
+ * <p>The ports a feature names are the lab's ports. Each is mapped to a free real port, the same one for the
+ * whole scenario, so scenarios run in parallel and on machines where port 12000 is busy; both numbers are
+ * recorded, and commands are shown with the lab's port, as a student would type them. A port outside 1–65535 is
+ * passed through unchanged, so the programs themselves report it.
+ *
+ * <p>Expectations ({@code expect...}) record a {@link Check} and throw {@link AssertionError} showing the expected
+ * and the observed side when they disagree. Not thread-safe: one scenario's steps run on one thread.
+ */
+public final class LabScenario implements AutoCloseable {
+    public static final String CLIENT = "client";
+    public static final String SERVER = "server";
+    /** How long a step waits for a server to print a line it expects: servers print within milliseconds. */
+    private static final Duration SERVER_PRINT_WAIT = Duration.ofSeconds(2);
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+
+    private final ScenarioRecorder recorder;
+    private final Map<Integer, Integer> realPorts = new HashMap<>();
+    private final Set<String> listening = new HashSet<>();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private String host = "127.0.0.1";
+    private Duration clientTimeout = Limits.CLIENT_TIMEOUT;
+    private ClientProgram startedClient;
+    private Transport startedTransport;
+    private int startedLabPort;
+    private boolean startedConnected;
+    private ClientRun lastRun;
+    private LabException lastServerFailure;
+
+    public LabScenario(ScenarioRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    public ScenarioRecorder recorder() {
+        return recorder;
+    }
+
+    /** Servers bind, and clients send to, this address instead of 127.0.0.1 (e.g. {@code ::1}). */
+    public void useHost(String newHost) {
+        this.host = newHost;
+        recorder.note("Programs ran on host " + newHost + ".");
+    }
+
+    /** How long clients wait for a connection and a reply (the CLI's {@code --timeout}). */
+    public void clientTimeout(Duration timeout) {
+        this.clientTimeout = timeout;
+    }
+
+    // ---- ports ----------------------------------------------------------------------------------------------
+
+    /** The real port standing for a lab port in this scenario, chosen free for both TCP and UDP on first use. */
+    public int realPort(int labPort) {
+        if (labPort < 1 || labPort > 65_535) {
+            return labPort;
+        }
+        return realPorts.computeIfAbsent(labPort, lab -> {
+            int real = freePort();
+            recorder.port(new PortMapping(lab, real));
+            return real;
+        });
+    }
+
+    private int freePort() {
+        InetAddress address = loopbackAddress();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, address);
+                    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, tcp.getLocalPort()))) {
+                return udp.getLocalPort();
+            } catch (IOException takenForUdp) {
+                // The TCP port is free but the same number is taken for UDP: try another.
+            }
+        }
+        throw new IllegalStateException("found no port free for both TCP and UDP on " + host + " in 50 attempts");
+    }
+
+    private InetAddress loopbackAddress() {
+        try {
+            return InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new IllegalStateException("the lab host " + host + " does not resolve", e);
+        }
+    }
+
+    /** Makes sure nothing is bound to the lab port's real port, by binding it for a moment. */
+    public void expectNoServer(Transport transport, int labPort) {
+        int real = realPort(labPort);
+        InetSocketAddress address = new InetSocketAddress(loopbackAddress(), real);
+        try (AutoCloseable probe = transport == Transport.UDP ? new DatagramSocket(address) : bindTcp(address)) {
+            recorder.event(SERVER, SERVER, Event.Kind.NOTE, "nothing listens on " + labPort + "/" + transport.label());
+        } catch (Exception e) {
+            throw new AssertionError("lab port " + labPort + "/" + transport.label() + " (real port " + real
+                    + ") should be free, but something is bound to it: " + e.getMessage(), e);
+        }
+    }
+
+    private static ServerSocket bindTcp(InetSocketAddress address) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.bind(address);
+        return socket;
+    }
+
+    // ---- servers --------------------------------------------------------------------------------------------
+
+    /** Starts an uppercase server; a failure to start fails the step with the program's own message. */
+    public void startServer(Transport transport, int labPort) {
+        tryStartServer(transport, labPort).ifPresent(failure -> {
+            throw new AssertionError("the " + transport + " server could not start: " + failure.getMessage(), failure);
+        });
+    }
+
+    /** Starts an uppercase server and records a failure to start instead of failing, for "Then the server fails". */
+    public Optional<LabException> tryStartServer(Transport transport, int labPort) {
+        String command = "socket-lab " + transport.label() + "-server --port " + labPort + hostOption("--bind");
+        return start(command, transport, labPort, address -> transport == Transport.UDP
+                ? UdpUppercaseServer.start(address, recorder.transcript(SERVER))
+                : TcpUppercaseServer.start(address, recorder.transcript(SERVER)));
+    }
+
+    public void startLineServer(int labPort) {
+        String command = "socket-lab line-server --port " + labPort + hostOption("--bind");
+        start(command, Transport.TCP, labPort, address -> LineServer.start(address, recorder.transcript(SERVER)))
+                .ifPresent(failure -> {
+                    throw new AssertionError("the line server could not start: " + failure.getMessage(), failure);
+                });
+    }
+
+    private interface ServerStarter {
+        AutoCloseable start(InetSocketAddress address) throws LabException;
+    }
+
+    private Optional<LabException> start(String command, Transport transport, int labPort, ServerStarter starter) {
+        long at = recorder.now();
+        long started = System.nanoTime();
+        try {
+            open.add(starter.start(Endpoints.local(host, realPort(labPort), transport)));
+            listening.add(transport.label() + labPort);
+            recorder.run(new ProgramRun(SERVER, command, "started", null, null, null, null, at, micros(started)));
+            recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + labPort + "/" + transport.label());
+            return Optional.empty();
+        } catch (LabException e) {
+            lastServerFailure = e;
+            recorder.transcript(SERVER).printError("error: " + e.getMessage());
+            recorder.run(new ProgramRun(SERVER, command, e.outcome().phrase(), null, e.causeClass(),
+                    e.causeMessage(), e.getMessage(), at, micros(started)));
+            recorder.event(SERVER, SERVER, Event.Kind.NOTE, "could not start: " + e.outcome().phrase());
+            return Optional.of(e);
+        }
+    }
+
+    // ---- clients --------------------------------------------------------------------------------------------
+
+    /** Opens a client now (TCP: connects) and lets it wait at its prompt until {@link #clientSends}. */
+    public void startClient(Transport transport, int labPort, boolean connected) {
+        closeStartedClient();
+        startedTransport = transport;
+        startedLabPort = labPort;
+        startedConnected = connected;
+        startedClient = ClientProgram.start(transport, options(labPort, connected), recorder.transcript(CLIENT));
+        ClientRun failure = startedClient.startFailure();
+        if (failure != null) {
+            lastRun = failure;
+            record(transport, labPort, connected, null, failure, true);
+        } else {
+            recorder.event(CLIENT, CLIENT, Event.Kind.NOTE, transport == Transport.TCP
+                    ? "connected to " + labPort + "/tcp, waiting for input"
+                    : "socket open, nothing sent yet");
+        }
+    }
+
+    /** The client started earlier reads the sentence at its prompt and sends it. */
+    public ClientRun clientSends(String sentence) {
+        if (startedClient == null) {
+            throw new IllegalStateException("no client was started: add a step like "
+                    + "'Given the UDP client is started for port 12000' before this one");
+        }
+        recorder.transcript(CLIENT).type(sentence);
+        lastRun = startedClient.converse();
+        if (startedClient.startFailure() == null) {
+            record(startedTransport, startedLabPort, startedConnected, sentence, lastRun, false);
+        }
+        closeStartedClient();
+        return lastRun;
+    }
+
+    /** Runs a client from start to end, as running the seed's script with the sentence typed at its prompt. */
+    public ClientRun send(Transport transport, int labPort, String sentence, boolean connected) {
+        startClient(transport, labPort, connected);
+        return startedClient.startFailure() != null ? lastRun : clientSends(sentence);
+    }
+
+    /** Sends lines to a line server over TCP and closes, as {@code socket-lab line-client} does. */
+    public void sendLines(int labPort, List<String> lines) {
+        long at = recorder.now();
+        long started = System.nanoTime();
+        String command = "socket-lab line-client --port " + labPort + hostOption("--host")
+                + lines.stream().map(line -> " --line " + quoteArgument(line)).collect(Collectors.joining());
+        try {
+            long bytes = LineClient.send(options(labPort, false), lines);
+            recorder.transcript(CLIENT).println("Sent " + lines.size() + " lines (" + bytes + " bytes)");
+            recorder.run(new ProgramRun(CLIENT, command, "sent", null, null, null, null, at, micros(started)));
+            recorder.event(CLIENT, SERVER, Event.Kind.CONNECT, "SYN, SYN-ACK, ACK");
+            recorder.event(CLIENT, SERVER, Event.Kind.DATA, lines.size() + " lines (" + bytes + " bytes), then FIN");
+        } catch (LabException e) {
+            recorder.transcript(CLIENT).printError("error: " + e.getMessage());
+            lastRun = new ClientRun(e.outcome(), null, e, Duration.ofNanos(System.nanoTime() - started));
+            record(Transport.TCP, labPort, false, null, lastRun, true);
+        }
+    }
+
+    private ClientOptions options(int labPort, boolean connected) {
+        return ClientOptions.to(host, realPort(labPort)).withTimeout(clientTimeout).withConnected(connected);
+    }
+
+    private void closeStartedClient() {
+        if (startedClient != null) {
+            startedClient.close();
+            startedClient = null;
+        }
+    }
+
+    /** Records the run as a command and draws what crossed the wire, as far as the client's outcome tells. */
+    private void record(Transport transport, int labPort, boolean connected, String sentence, ClientRun run,
+            boolean failedAtStart) {
+        String command = "socket-lab " + transport.label() + "-client --port " + labPort + hostOption("--host")
+                + (connected ? " --connected" : "") + " --timeout " + Durations.format(clientTimeout)
+                + (sentence == null ? "" : " --message " + quoteArgument(sentence));
+        LabException failure = run.failure();
+        long elapsedMicros = run.elapsed().toNanos() / 1000;
+        recorder.run(new ProgramRun(CLIENT, command, run.outcome().phrase(), run.reply(),
+                failure == null ? null : failure.causeClass(), failure == null ? null : failure.causeMessage(),
+                failure == null ? null : failure.getMessage(), recorder.now() - elapsedMicros / 1000,
+                elapsedMicros));
+        String port = labPort + "/" + transport.label();
+        boolean serverThere = listening.contains(transport.label() + labPort);
+        if (transport == Transport.TCP && !failedAtStart && run.outcome() != Outcome.CONNECTION_REFUSED) {
+            recorder.event(CLIENT, SERVER, Event.Kind.CONNECT, "SYN, SYN-ACK, ACK to " + port);
+        }
+        if (sentence != null) {
+            String data = describe(sentence) + (transport == Transport.TCP ? ", then FIN" : " to " + port);
+            boolean lost = !serverThere && transport == Transport.UDP;
+            recorder.event(CLIENT, SERVER, lost ? Event.Kind.LOST : Event.Kind.DATA,
+                    lost ? data + ": nothing listens there" : data);
+        }
+        switch (run.outcome()) {
+            case REPLY -> recorder.event(SERVER, CLIENT, Event.Kind.REPLY, describe(run.reply()));
+            case CONNECTION_REFUSED -> recorder.event(CLIENT, SERVER, Event.Kind.REFUSED,
+                    "SYN to " + port + " answered by RST");
+            case PORT_UNREACHABLE -> recorder.event(SERVER, CLIENT, Event.Kind.ICMP_UNREACHABLE,
+                    "ICMP port unreachable (" + port + ")");
+            case NO_REPLY -> recorder.event(CLIENT, CLIENT, Event.Kind.TIMEOUT,
+                    "no reply within " + Durations.format(clientTimeout));
+            case CONNECTION_RESET -> recorder.event(SERVER, CLIENT, Event.Kind.RESET, "RST");
+            default -> recorder.event(CLIENT, CLIENT, Event.Kind.NOTE, run.outcome().phrase());
+        }
+    }
+
+    private static String describe(String text) {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "\"" + shown + "\" (" + bytes + (bytes == 1 ? " byte)" : " bytes)");
+    }
+
+    private String hostOption(String option) {
+        return host.equals("127.0.0.1") ? "" : " " + option + " " + host;
+    }
+
+    private static String quoteArgument(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    private static long micros(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1000;
+    }
+
+    // ---- expectations ---------------------------------------------------------------------------------------
+
+    private ClientRun lastRun() {
+        if (lastRun == null) {
+            throw new IllegalStateException("no client has run yet: add a 'When the ... client sends ...' step first");
+        }
+        return lastRun;
+    }
+
+    private void expect(String expected, String observed, boolean met) {
+        if (!recorder.check(expected, observed, met)) {
+            throw new AssertionError("expected: " + expected + "\n but observed: " + observed);
+        }
+    }
+
+    public void expectReply(String reply) {
+        ClientRun run = lastRun();
+        expect("the client receives \"" + reply + "\"", observed(run), reply.equals(run.reply()));
+    }
+
+    /** A whole line of the client's console, on either stream. */
+    public void expectClientPrints(String line) {
+        expectPrinted(CLIENT, line, Duration.ZERO);
+    }
+
+    public void expectClientFails(Outcome outcome) {
+        ClientRun run = lastRun();
+        expect("the client fails with " + outcome.phrase(), observed(run), run.outcome() == outcome);
+    }
+
+    /**
+     * No reply came within the given time. The client gave up after its own timeout; if that is shorter than the
+     * time the feature names, this run cannot tell what came later, and the step says how to fix the feature.
+     */
+    public void expectNoReplyWithin(Duration within) {
+        ClientRun run = lastRun();
+        if (run.outcome() == Outcome.NO_REPLY && clientTimeout.compareTo(within) < 0) {
+            throw new AssertionError("the client waited only " + Durations.format(clientTimeout)
+                    + ", so this run cannot show that no reply came within " + Durations.format(within)
+                    + "; add 'Given clients wait " + within.toSeconds() + " seconds for a reply' before sending");
+        }
+        expect("the client gets no reply within " + Durations.format(within), observed(run),
+                run.outcome() == Outcome.NO_REPLY);
+    }
+
+    public void expectServerFails(Outcome outcome) {
+        String observed = lastServerFailure == null ? "every server started"
+                : lastServerFailure.outcome().phrase() + ": " + lastServerFailure.getMessage();
+        expect("the server fails with " + outcome.phrase(), observed,
+                lastServerFailure != null && lastServerFailure.outcome() == outcome);
+    }
+
+    /** Waits (bounded) for the server to print the line: servers print on their own threads. */
+    public void expectServerPrints(String line) {
+        expectPrinted(SERVER, line, SERVER_PRINT_WAIT);
+    }
+
+    /** Waits for each line in turn, each after the previous one. */
+    public void expectServerPrintsLines(List<String> lines) {
+        Transcript server = recorder.transcript(SERVER);
+        long after = -1;
+        for (String line : lines) {
+            long previous = after;
+            String withRealPorts = withRealPorts(line);
+            Optional<ConsoleLine> found = server.await(printed -> printed.atMillis() >= previous
+                    && (printed.shows(line) || printed.shows(withRealPorts)), SERVER_PRINT_WAIT);
+            if (found.isEmpty()) {
+                expect("the server prints these lines:\n" + String.join("\n", lines),
+                        "no line \"" + line + "\" (in order) in:\n" + consoleText(SERVER), false);
+            }
+            after = found.get().atMillis();
+        }
+        recorder.check("the server prints these lines:\n" + String.join("\n", lines), "all printed, in order", true);
+    }
+
+    private void expectPrinted(String role, String line, Duration wait) {
+        String withRealPorts = withRealPorts(line);
+        boolean found = recorder.transcript(role)
+                .await(printed -> printed.shows(line) || printed.shows(withRealPorts), wait).isPresent();
+        expect("the " + role + " prints \"" + line + "\"",
+                found ? "printed" : "not printed; the " + role + "'s console:\n" + consoleText(role), found);
+    }
+
+    /**
+     * The expected line as the programs print it in this run: they print the real ports, the feature names the
+     * lab's ({@code 127.0.0.1:12000/tcp}). The console is kept as printed; the report shows the mapping.
+     */
+    private String withRealPorts(String line) {
+        return NUMBER.matcher(line).replaceAll(number -> {
+            Integer real = number.group().length() > 5 ? null : realPorts.get(Integer.parseInt(number.group()));
+            return real == null ? number.group() : String.valueOf(real);
+        });
+    }
+
+    private String consoleText(String role) {
+        List<ConsoleLine> lines = recorder.transcript(role).lines();
+        return lines.isEmpty() ? "(nothing)" : lines.stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
+    }
+
+    private static String observed(ClientRun run) {
+        return switch (run.outcome()) {
+            case REPLY -> "the client received \"" + run.reply() + "\"";
+            default -> run.outcome().phrase() + ": " + run.failure().getMessage() + " ("
+                    + run.failure().causeClass() + ": " + run.failure().causeMessage() + ")";
+        };
+    }
+
+    /** Closes every client and server the scenario started; also after a failed step. */
+    @Override
+    public void close() {
+        closeStartedClient();
+        for (AutoCloseable program : open) {
+            try {
+                program.close();
+            } catch (Exception e) {
+                recorder.note("closing a program failed: " + e);
+            }
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,39 @@
+package org.socketlab.net;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Sends lines of text to a TCP server (the line server) and closes, as {@code nc} would. */
+public final class LineClient {
+    private LineClient() {
+    }
+
+    /** Connects, writes each line with a line break, in UTF-8, and closes; returns the bytes sent. */
+    public static long send(ClientOptions options, List<String> lines) throws LabException {
+        InetSocketAddress server = Endpoints.remote(options.host(), options.port(), Transport.TCP);
+        try (Socket socket = new Socket()) {
+            socket.connect(server, options.timeoutMillis());
+            OutputStream out = socket.getOutputStream();
+            long sent = 0;
+            for (String line : lines) {
+                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                out.write(bytes);
+                sent += bytes.length;
+            }
+            out.flush();
+            return sent;
+        } catch (ConnectException e) {
+            throw LabException.connectionRefused(options.host(), options.port(), e);
+        } catch (SocketTimeoutException e) {
+            throw LabException.connectTimeout(options.host(), options.port(), options.timeout(), e);
+        } catch (IOException e) {
+            throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.socketlab.steps;
+
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import org.socketlab.lab.LabScenario;
+import org.socketlab.lab.ObservationBoard;
+
+/**
+ * The state one scenario's steps share, injected by picocontainer into every step class: the scenario's
+ * {@link LabScenario}, recording under the test case id so the report plugin finds the observations.
+ */
+public final class LabWorld {
+    private LabScenario lab;
+
+    @Before(order = 0)
+    public void open(Scenario scenario) {
+        lab = new LabScenario(ObservationBoard.recorder(scenario.getId()));
+    }
+
+    @After(order = Integer.MAX_VALUE)
+    public void close() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    public LabScenario lab() {
+        return lab;
+    }
+}
