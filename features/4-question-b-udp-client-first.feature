@@ -14,7 +14,8 @@ Feature: Question (b) - run the UDP client before the UDP server
   Scenario: The sentence is sent before any server exists: the datagram is lost
     The datagram reaches a port where nothing listens. The server's host drops it and answers with an ICMP
     "port unreachable" message, but Linux does not report that message to an unconnected UDP socket such as the
-    seed's client. The client therefore waits for a reply that never comes: the seed's client, which has no
+    seed's client: the packet trace shows the ICMP message arriving, yet the socket is never told. The client
+    therefore waits for a reply that never comes: the seed's client, which has no
     timeout, would block in recvfrom() forever; ours gives up after its timeout. Starting the server later
     does not help: the datagram is gone, and UDP never sends it again.
 
@@ -26,6 +27,8 @@ Feature: Question (b) - run the UDP client before the UDP server
     Given no server on UDP port 12000
     When the UDP client sends "asmaa gamal nagy" to port 12000
     Then the client gets no reply within 2 seconds
+    And no UDP reply crosses the wire
+    And an ICMP port unreachable comes back
 
   Scenario: A connected UDP client learns at once that nothing listens
     connect() on a UDP socket sends nothing; it only fixes the peer's address, and with it Linux passes the ICMP
@@ -38,3 +41,4 @@ Feature: Question (b) - run the UDP client before the UDP server
     Given no server on UDP port 12000
     When the connected UDP client sends "asmaa gamal nagy" to port 12000
     Then the client fails with port unreachable
+    And an ICMP port unreachable comes back

@@ -32,3 +32,4 @@ Feature: Question (c) - client and server on different port numbers
     And no server on TCP port 12000
     When the TCP client sends "asmaa" to port 12000
     Then the client fails with connection refused
+    And the server's host answers the SYN with a RST

@@ -29,6 +29,9 @@ import org.socketlab.net.Outcome;
 import org.socketlab.net.TcpUppercaseServer;
 import org.socketlab.net.Transport;
 import org.socketlab.net.UdpUppercaseServer;
+import org.socketlab.wire.PacketCapture;
+import org.socketlab.wire.SecondHost;
+import org.socketlab.wire.WirePacket;
 
 /**
  * One scenario's lab bench: runs the project's own programs on loopback for the steps of a feature file, and
@@ -48,6 +51,8 @@ public final class LabScenario implements AutoCloseable {
     /** How long a step waits for a server to print a line it expects: servers print within milliseconds. */
     private static final Duration SERVER_PRINT_WAIT = Duration.ofSeconds(2);
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+    /** A JVM starting inside the second host prints its ready line within a second or two. */
+    private static final Duration SECOND_HOST_START = Duration.ofSeconds(20);
 
     private final ScenarioRecorder recorder;
     private final Map<Integer, Integer> realPorts = new HashMap<>();
@@ -58,9 +63,13 @@ public final class LabScenario implements AutoCloseable {
     private ClientProgram startedClient;
     private Transport startedTransport;
     private int startedLabPort;
+    private String startedHost;
     private boolean startedConnected;
     private ClientRun lastRun;
     private LabException lastServerFailure;
+    private PacketCapture capture;
+    private String captureUnavailable;
+    private SecondHost secondHost;
 
     public LabScenario(ScenarioRecorder recorder) {
         this.recorder = recorder;
@@ -91,8 +100,29 @@ public final class LabScenario implements AutoCloseable {
         return realPorts.computeIfAbsent(labPort, lab -> {
             int real = freePort();
             recorder.port(new PortMapping(lab, real));
+            watchOnWire(real);
             return real;
         });
+    }
+
+    /** Captures the port's packets from now on, where tcpdump can run; otherwise notes why there is no trace. */
+    private void watchOnWire(int realPort) {
+        if (captureUnavailable != null) {
+            return;
+        }
+        try {
+            ensureCapture();
+            capture.watch(realPort);
+        } catch (IOException e) {
+            captureUnavailable = e.getMessage();
+            recorder.note("No packet trace: " + captureUnavailable + ".");
+        }
+    }
+
+    private void ensureCapture() throws IOException {
+        if (capture == null) {
+            capture = PacketCapture.onLoopback();
+        }
     }
 
     private int freePort() {
@@ -168,7 +198,7 @@ public final class LabScenario implements AutoCloseable {
         long started = System.nanoTime();
         try {
             open.add(starter.start(Endpoints.local(host, realPort(labPort), transport)));
-            listening.add(transport.label() + labPort);
+            listening.add(transport.label() + labPort + "@" + host);
             recorder.run(new ProgramRun(SERVER, command, "started", null, null, null, null, at, micros(started)));
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + labPort + "/" + transport.label());
             return Optional.empty();
@@ -186,15 +216,21 @@ public final class LabScenario implements AutoCloseable {
 
     /** Opens a client now (TCP: connects) and lets it wait at its prompt until {@link #clientSends}. */
     public void startClient(Transport transport, int labPort, boolean connected) {
+        startClient(host, transport, labPort, connected);
+    }
+
+    private void startClient(String targetHost, Transport transport, int labPort, boolean connected) {
         closeStartedClient();
+        startedHost = targetHost;
         startedTransport = transport;
         startedLabPort = labPort;
         startedConnected = connected;
-        startedClient = ClientProgram.start(transport, options(labPort, connected), recorder.transcript(CLIENT));
+        startedClient = ClientProgram.start(transport, options(targetHost, labPort, connected),
+                recorder.transcript(CLIENT));
         ClientRun failure = startedClient.startFailure();
         if (failure != null) {
             lastRun = failure;
-            record(transport, labPort, connected, null, failure, true);
+            record(targetHost, transport, labPort, connected, null, failure, true);
         } else {
             recorder.event(CLIENT, CLIENT, Event.Kind.NOTE, transport == Transport.TCP
                     ? "connected to " + labPort + "/tcp, waiting for input"
@@ -211,7 +247,7 @@ public final class LabScenario implements AutoCloseable {
         recorder.transcript(CLIENT).type(sentence);
         lastRun = startedClient.converse();
         if (startedClient.startFailure() == null) {
-            record(startedTransport, startedLabPort, startedConnected, sentence, lastRun, false);
+            record(startedHost, startedTransport, startedLabPort, startedConnected, sentence, lastRun, false);
         }
         closeStartedClient();
         return lastRun;
@@ -219,7 +255,16 @@ public final class LabScenario implements AutoCloseable {
 
     /** Runs a client from start to end, as running the seed's script with the sentence typed at its prompt. */
     public ClientRun send(Transport transport, int labPort, String sentence, boolean connected) {
-        startClient(transport, labPort, connected);
+        return send(host, transport, labPort, sentence, connected);
+    }
+
+    /** Runs a client on this host against the second host's address. */
+    public ClientRun sendToSecondHost(Transport transport, int labPort, String sentence) {
+        return send(secondHost().address(), transport, labPort, sentence, false);
+    }
+
+    private ClientRun send(String targetHost, Transport transport, int labPort, String sentence, boolean connected) {
+        startClient(targetHost, transport, labPort, connected);
         return startedClient.startFailure() != null ? lastRun : clientSends(sentence);
     }
 
@@ -230,7 +275,7 @@ public final class LabScenario implements AutoCloseable {
         String command = "socket-lab line-client --port " + labPort + hostOption("--host")
                 + lines.stream().map(line -> " --line " + quoteArgument(line)).collect(Collectors.joining());
         try {
-            long bytes = LineClient.send(options(labPort, false), lines);
+            long bytes = LineClient.send(options(host, labPort, false), lines);
             recorder.transcript(CLIENT).println("Sent " + lines.size() + " lines (" + bytes + " bytes)");
             recorder.run(new ProgramRun(CLIENT, command, "sent", null, null, null, null, at, micros(started)));
             recorder.event(CLIENT, SERVER, Event.Kind.CONNECT, "SYN, SYN-ACK, ACK");
@@ -238,12 +283,12 @@ public final class LabScenario implements AutoCloseable {
         } catch (LabException e) {
             recorder.transcript(CLIENT).printError("error: " + e.getMessage());
             lastRun = new ClientRun(e.outcome(), null, e, Duration.ofNanos(System.nanoTime() - started));
-            record(Transport.TCP, labPort, false, null, lastRun, true);
+            record(host, Transport.TCP, labPort, false, null, lastRun, true);
         }
     }
 
-    private ClientOptions options(int labPort, boolean connected) {
-        return ClientOptions.to(host, realPort(labPort)).withTimeout(clientTimeout).withConnected(connected);
+    private ClientOptions options(String targetHost, int labPort, boolean connected) {
+        return ClientOptions.to(targetHost, realPort(labPort)).withTimeout(clientTimeout).withConnected(connected);
     }
 
     private void closeStartedClient() {
@@ -254,9 +299,10 @@ public final class LabScenario implements AutoCloseable {
     }
 
     /** Records the run as a command and draws what crossed the wire, as far as the client's outcome tells. */
-    private void record(Transport transport, int labPort, boolean connected, String sentence, ClientRun run,
-            boolean failedAtStart) {
-        String command = "socket-lab " + transport.label() + "-client --port " + labPort + hostOption("--host")
+    private void record(String targetHost, Transport transport, int labPort, boolean connected, String sentence,
+            ClientRun run, boolean failedAtStart) {
+        String command = "socket-lab " + transport.label() + "-client --port " + labPort
+                + (targetHost.equals("127.0.0.1") ? "" : " --host " + targetHost)
                 + (connected ? " --connected" : "") + " --timeout " + Durations.format(clientTimeout)
                 + (sentence == null ? "" : " --message " + quoteArgument(sentence));
         LabException failure = run.failure();
@@ -266,7 +312,7 @@ public final class LabScenario implements AutoCloseable {
                 failure == null ? null : failure.getMessage(), recorder.now() - elapsedMicros / 1000,
                 elapsedMicros));
         String port = labPort + "/" + transport.label();
-        boolean serverThere = listening.contains(transport.label() + labPort);
+        boolean serverThere = listening.contains(transport.label() + labPort + "@" + targetHost);
         if (transport == Transport.TCP && !failedAtStart && run.outcome() != Outcome.CONNECTION_REFUSED) {
             recorder.event(CLIENT, SERVER, Event.Kind.CONNECT, "SYN, SYN-ACK, ACK to " + port);
         }
@@ -305,6 +351,161 @@ public final class LabScenario implements AutoCloseable {
 
     private static long micros(long startNanos) {
         return (System.nanoTime() - startNanos) / 1000;
+    }
+
+    // ---- a second host ---------------------------------------------------------------------------------------
+
+    /** Why a second host cannot be made here, or empty. */
+    public static Optional<String> secondHostUnavailable() {
+        return SecondHost.unavailable();
+    }
+
+    /** Makes the second host (a network namespace joined by a veth pair) and captures its link too. */
+    public void addSecondHost() {
+        if (secondHost != null) {
+            return;
+        }
+        try {
+            secondHost = SecondHost.create();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not make the second host: " + e.getMessage(), e);
+        }
+        recorder.note("Second host: network namespace " + secondHost.name() + " at " + secondHost.address()
+                + ", joined to this host (" + secondHost.localAddress() + ") by a veth pair.");
+        recorder.event(SERVER, SERVER, Event.Kind.NOTE, "second host " + secondHost.address());
+        if (captureUnavailable == null) {
+            try {
+                ensureCapture();
+                capture.addInterface(secondHost.hostInterface(), secondHost.inetAddress());
+            } catch (IOException e) {
+                recorder.note("No packet trace on the link to the second host: " + e.getMessage() + ".");
+            }
+        }
+    }
+
+    private SecondHost secondHost() {
+        if (secondHost == null) {
+            throw new IllegalStateException("no second host: add 'Given a second host' first");
+        }
+        return secondHost;
+    }
+
+    /**
+     * Runs {@code socket-lab tcp-server} (or udp-server) inside the second host, from the project's jar, bound to
+     * the second host's address, or to its own loopback when {@code loopbackOnly}.
+     */
+    public void startServerOnSecondHost(Transport transport, int labPort, boolean loopbackOnly) {
+        String bind = loopbackOnly ? "127.0.0.1" : secondHost().address();
+        int real = realPort(labPort);
+        List<String> command = new ArrayList<>(SocketLabCommand.javaCommand());
+        command.addAll(List.of(transport.label() + "-server", "--bind", bind, "--port", String.valueOf(real)));
+        long at = recorder.now();
+        long started = System.nanoTime();
+        Transcript console = recorder.transcript(SERVER);
+        try {
+            Process process = secondHost.start(command);
+            SocketLabCommand.copyLines(process.getInputStream(), console);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the server on the second host: " + e.getMessage(), e);
+        }
+        boolean ready = console.await(line -> line.text().equals(UdpUppercaseServer.READY), SECOND_HOST_START)
+                .isPresent();
+        recorder.run(new ProgramRun(SERVER, "socket-lab " + transport.label() + "-server --bind " + bind
+                + " --port " + labPort + "   (on the second host)", ready ? "started" : "did not start", null, null,
+                null, null, at, micros(started)));
+        if (!ready) {
+            throw new AssertionError("the server on the second host did not print \"" + UdpUppercaseServer.READY
+                    + "\" within " + SECOND_HOST_START.toSeconds() + " s; its console:\n" + consoleText(SERVER));
+        }
+        listening.add(transport.label() + labPort + "@" + secondHost.address() + (loopbackOnly ? "-loopback" : ""));
+        recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + bind + ":" + labPort + "/" + transport.label());
+    }
+
+    /** A firewall rule on the second host for the port: {@code DROP} (silently) or {@code REJECT} (ICMP). */
+    public void secondHostFirewall(Transport transport, int labPort, String target) {
+        try {
+            secondHost().firewall(transport.label(), realPort(labPort), target);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not add the firewall rule: " + e.getMessage(), e);
+        }
+        recorder.event(SERVER, SERVER, Event.Kind.NOTE, "firewall " + target + "s " + labPort + "/" + transport.label());
+        recorder.note("The second host's firewall " + (target.equals("DROP") ? "drops" : "rejects") + " incoming "
+                + transport + " to port " + labPort + " (iptables -A INPUT -p " + transport.label() + " --dport "
+                + labPort + " -j " + target + ").");
+    }
+
+    // ---- the wire -------------------------------------------------------------------------------------------
+
+    /** Why this scenario has no packet trace, or empty when it has one. */
+    public Optional<String> wireUnavailable() {
+        if (capture == null) {
+            return Optional.of(captureUnavailable != null ? captureUnavailable : "nothing was captured yet");
+        }
+        return Optional.empty();
+    }
+
+    private List<WirePacket> wire() {
+        try {
+            return capture.packets();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the packet capture: " + e.getMessage(), e);
+        }
+    }
+
+    /** A SYN to one of the scenario's ports was answered by a RST from that port. */
+    public void expectSynAnsweredByRst() {
+        List<WirePacket> packets = wire();
+        boolean met = false;
+        for (int i = 0; i < packets.size() && !met; i++) {
+            WirePacket syn = packets.get(i);
+            if (syn.isTcp("S") && realPorts.containsValue(syn.destinationPort())) {
+                met = packets.subList(i + 1, packets.size()).stream().anyMatch(answer -> "TCP".equals(answer.protocol())
+                        && answer.flags().contains("R") && answer.sourcePort() == syn.destinationPort()
+                        && answer.destinationPort() == syn.sourcePort());
+            }
+        }
+        expect("the server's host answers the SYN with a RST", summary(packets), met);
+    }
+
+    public void expectIcmpPortUnreachable() {
+        List<WirePacket> packets = wire();
+        boolean met = packets.stream().anyMatch(p -> p.isPortUnreachable() && realPorts.containsValue(p.quotedPort()));
+        expect("an ICMP port unreachable comes back", summary(packets), met);
+    }
+
+    public void expectNoIcmp() {
+        List<WirePacket> packets = wire();
+        // Silence proves something only if the client's packets were captured.
+        boolean met = packets.stream().anyMatch(p -> realPorts.containsValue(p.destinationPort()))
+                && packets.stream().noneMatch(p -> p.icmp() != null);
+        expect("no ICMP message comes back", summary(packets), met);
+    }
+
+    /** No UDP datagram came from one of the scenario's ports: nothing answered. */
+    public void expectNoUdpReply() {
+        List<WirePacket> packets = wire();
+        boolean met = packets.stream().anyMatch(p -> "UDP".equals(p.protocol())
+                && realPorts.containsValue(p.destinationPort()))
+                && packets.stream().noneMatch(p -> "UDP".equals(p.protocol())
+                        && realPorts.containsValue(p.sourcePort()));
+        expect("no UDP reply crosses the wire", summary(packets), met);
+    }
+
+    /** Some packet's payload (an HTTP request's headers, say) contains the text. */
+    public void expectOnWire(String text) {
+        List<WirePacket> packets = wire();
+        boolean met = packets.stream().anyMatch(p -> p.icmp() == null && p.payloadText().contains(text));
+        expect("a packet on the wire carries \"" + text + "\"", summary(packets), met);
+    }
+
+    private static String summary(List<WirePacket> packets) {
+        if (packets.isEmpty()) {
+            return "no packets captured";
+        }
+        return packets.size() + " packets: " + packets.stream().limit(12)
+                .map(p -> p.protocol() + (p.flags() != null ? "[" + p.flags() + "]" : "")
+                        + (p.icmp() != null ? " " + p.icmp() : " " + p.sourcePort() + ">" + p.destinationPort()))
+                .collect(Collectors.joining(", ")) + (packets.size() > 12 ? ", ..." : "");
     }
 
     // ---- expectations ---------------------------------------------------------------------------------------
@@ -414,10 +615,21 @@ public final class LabScenario implements AutoCloseable {
         };
     }
 
-    /** Closes every client and server the scenario started; also after a failed step. */
+    /**
+     * Keeps the packet trace, then closes every client, server, capture and second host the scenario started;
+     * also after a failed step.
+     */
     @Override
     public void close() {
         closeStartedClient();
+        if (capture != null) {
+            try {
+                recorder.packets(capture.packets().stream()
+                        .map(packet -> packet.toPacket(recorder.startEpochMicros())).toList());
+            } catch (IOException e) {
+                recorder.note("No packet trace: " + e.getMessage() + ".");
+            }
+        }
         for (AutoCloseable program : open) {
             try {
                 program.close();
@@ -426,5 +638,13 @@ public final class LabScenario implements AutoCloseable {
             }
         }
         open.clear();
+        if (capture != null) {
+            capture.close();
+            capture = null;
+        }
+        if (secondHost != null) {
+            secondHost.close();
+            secondHost = null;
+        }
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class ScenarioRecorder {
     private final long startNanos = System.nanoTime();
+    private final long startEpochMicros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
+            java.time.Instant.now());
     private final Map<String, Transcript> transcripts = new LinkedHashMap<>();
     private final List<PortMapping> ports = new ArrayList<>();
     private final List<ProgramRun> runs = new ArrayList<>();
@@ -24,6 +26,11 @@ public final class ScenarioRecorder {
     /** Milliseconds since the scenario started. */
     public long now() {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    /** When the scenario started, in microseconds since the epoch: packet capture times count from it. */
+    public long startEpochMicros() {
+        return startEpochMicros;
     }
 
     /** The console of a program role, created on first use; the same one for every program of that role. */

@@ -1,0 +1,227 @@
+package org.socketlab.wire;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Captures a scenario's packets with {@code tcpdump}, one capture per watched port and interface, each with a
+ * capture filter on that port (and the ICMP errors quoting it), so nothing else on the machine is recorded.
+ * Interfaces are only loopback and the veth interfaces of namespaces the run made ({@link SecondHost}).
+ *
+ * <p>{@link #packets()} first sends a marker datagram through every capture and waits (bounded) until each has
+ * written it, so every packet sent before the call is in the result, without sleeping on a guess.
+ */
+public final class PacketCapture implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(3);
+    private static volatile String unavailableReason;
+
+    private final Path directory;
+    private final DatagramSocket markerReceiver;
+    private final List<Interface> interfaces = new ArrayList<>();
+    private final List<Tcpdump> captures = new ArrayList<>();
+    private final Set<Integer> ports = new LinkedHashSet<>();
+
+    /** An interface to capture on, and an address a marker datagram sent from here crosses it to. */
+    private record Interface(String name, InetAddress markerTarget) {
+    }
+
+    private PacketCapture(Path directory, DatagramSocket markerReceiver) {
+        this.directory = directory;
+        this.markerReceiver = markerReceiver;
+    }
+
+    /**
+     * Why packets cannot be captured here, or empty when they can: tcpdump missing, not allowed (not root), or
+     * switched off with {@code -Dlab.capture=false}. A failed start is remembered, so it is not tried again.
+     */
+    public static Optional<String> unavailable() {
+        if ("false".equals(System.getProperty("lab.capture"))) {
+            return Optional.of("packet capture is switched off (-Dlab.capture=false)");
+        }
+        if (unavailableReason != null) {
+            return Optional.of(unavailableReason);
+        }
+        if (tcpdump().isEmpty()) {
+            return Optional.of("tcpdump is not installed (Debian: apt-get install tcpdump)");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> tcpdump() {
+        return List.of("/usr/bin/tcpdump", "/usr/sbin/tcpdump", "/usr/local/bin/tcpdump").stream()
+                .map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Starts an empty capture on loopback; ports are added with {@link #watch(int)}. */
+    public static PacketCapture onLoopback() throws IOException {
+        Optional<String> reason = unavailable();
+        if (reason.isPresent()) {
+            throw new IOException(reason.get());
+        }
+        DatagramSocket marker = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        PacketCapture capture = new PacketCapture(Files.createTempDirectory("socket-lab-capture"), marker);
+        capture.interfaces.add(new Interface("lo", InetAddress.getLoopbackAddress()));
+        return capture;
+    }
+
+    /** Captures the watched ports on one more interface too (a second host's veth). */
+    public synchronized void addInterface(String name, InetAddress markerTarget) throws IOException {
+        Interface added = new Interface(name, markerTarget);
+        interfaces.add(added);
+        for (int port : ports) {
+            captures.add(start(added, port));
+        }
+    }
+
+    /** Starts capturing a port on every interface; returns once tcpdump says it is listening. */
+    public synchronized void watch(int port) throws IOException {
+        if (ports.add(port)) {
+            for (Interface each : interfaces) {
+                captures.add(start(each, port));
+            }
+        }
+    }
+
+    private Tcpdump start(Interface where, int port) throws IOException {
+        int markerPort = markerReceiver.getLocalPort();
+        String filter = "port " + port + " or (icmp and icmp[30:2] = " + port + ") or (icmp6 and ip6[90:2] = "
+                + port + ") or (udp and port " + markerPort + ")";
+        Path file = directory.resolve(where.name() + "-" + port + ".pcap");
+        Process process = new ProcessBuilder(tcpdump().orElseThrow().toString(), "-i", where.name(), "-U",
+                "--immediate-mode", "-n", "-s", "4096", "-w", file.toString(), filter)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader errors = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> listening = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                StringBuilder seen = new StringBuilder();
+                while ((line = errors.readLine()) != null) {
+                    if (line.contains("listening on")) {
+                        drainInBackground(errors);
+                        return null;
+                    }
+                    seen.append(line).append(' ');
+                }
+                return seen.toString().trim();
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        String failure;
+        try {
+            failure = listening.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            failure = "tcpdump did not start listening within " + START_TIMEOUT.toSeconds() + " s";
+        }
+        if (failure != null) {
+            process.destroyForcibly();
+            unavailableReason = "tcpdump could not capture: " + (failure.isEmpty() ? "it exited" : failure);
+            throw new IOException(unavailableReason);
+        }
+        return new Tcpdump(process, file, where);
+    }
+
+    private static void drainInBackground(BufferedReader errors) {
+        Thread drain = new Thread(() -> {
+            try {
+                while (errors.readLine() != null) {
+                    // tcpdump's closing statistics: nothing the report needs
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "tcpdump-stderr");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /** Every packet captured so far on the watched ports, oldest first, each packet once. */
+    public synchronized List<WirePacket> packets() throws IOException {
+        int markerPort = markerReceiver.getLocalPort();
+        List<WirePacket> all = new ArrayList<>();
+        for (Tcpdump capture : captures) {
+            byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+            try (DatagramSocket sender = new DatagramSocket()) {
+                sender.send(new DatagramPacket(token, token.length,
+                        new InetSocketAddress(capture.where().markerTarget(), markerPort)));
+            }
+            all.addAll(awaitMarker(capture, token));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        return all.stream()
+                .filter(packet -> !packet.concerns(markerPort))
+                .filter(packet -> seen.add(packet.micros() + packet.protocol() + packet.source() + packet.sourcePort()
+                        + packet.destination() + packet.destinationPort() + packet.flags() + packet.payload().length))
+                .sorted(Comparator.comparingLong(WirePacket::micros))
+                .toList();
+    }
+
+    private static List<WirePacket> awaitMarker(Tcpdump capture, byte[] token) throws IOException {
+        String marker = new String(token, StandardCharsets.US_ASCII);
+        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+        while (true) {
+            List<WirePacket> packets = Files.exists(capture.file()) ? PcapReader.read(capture.file()) : List.of();
+            boolean synced = packets.stream().anyMatch(p -> "UDP".equals(p.protocol()) && p.payloadText().equals(marker));
+            if (synced || System.nanoTime() > deadline) {
+                return packets;
+            }
+            try {
+                Thread.sleep(5); // polling tcpdump's file: there is no event to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return packets;
+            }
+        }
+    }
+
+    /** Stops every tcpdump and deletes the capture files. */
+    @Override
+    public synchronized void close() {
+        for (Tcpdump capture : captures) {
+            capture.process().destroy();
+        }
+        for (Tcpdump capture : captures) {
+            try {
+                if (!capture.process().waitFor(2, TimeUnit.SECONDS)) {
+                    capture.process().destroyForcibly();
+                }
+                Files.deleteIfExists(capture.file());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException ignored) {
+                // a temp file left behind is not worth failing a scenario for
+            }
+        }
+        captures.clear();
+        markerReceiver.close();
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+
+    private record Tcpdump(Process process, Path file, Interface where) {
+    }
+}

@@ -1,0 +1,196 @@
+package org.socketlab.wire;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A second host for a scenario: a network namespace of its own, joined to this one by a veth pair on a private
+ * /30 subnet ({@code 10.213.N.1} here, {@code 10.213.N.2} there). Made with iproute2 by the run itself, named
+ * {@code socketlab-<pid>-<n>}, and deleted by {@link #close()} together with its veth pair and firewall rules.
+ * Only the addresses of that subnet are ever used. Needs root and the {@code ip} command.
+ */
+public final class SecondHost implements AutoCloseable {
+    private static final String PREFIX = "socketlab-";
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private final String name;
+    private final String hostInterface;
+    private final String localAddress;
+    private final String address;
+    private final List<Process> processes = new ArrayList<>();
+
+    private SecondHost(String name, String hostInterface, String localAddress, String address) {
+        this.name = name;
+        this.hostInterface = hostInterface;
+        this.localAddress = localAddress;
+        this.address = address;
+    }
+
+    /** Why namespaces cannot be made here (not root, no iproute2), or empty when they can. */
+    public static Optional<String> unavailable() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of("network namespaces need root (run as root, as CI does)");
+        }
+        if (ip().isEmpty()) {
+            return Optional.of("the ip command (Debian: apt-get install iproute2) is not installed");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> ip() {
+        return List.of("/usr/sbin/ip", "/usr/bin/ip", "/sbin/ip", "/bin/ip").stream()
+                .map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Creates the namespace, the veth pair and the addresses, and brings everything up. */
+    public static SecondHost create() throws IOException {
+        Optional<String> reason = unavailable();
+        if (reason.isPresent()) {
+            throw new IOException(reason.get());
+        }
+        int n = NEXT.getAndIncrement() % 250;
+        long pid = ProcessHandle.current().pid();
+        String name = PREFIX + pid + "-" + n;
+        // Interface names are limited to 15 characters.
+        String hostSide = "sl" + (pid % 100_000) + "h" + n;
+        String peerSide = "sl" + (pid % 100_000) + "p" + n;
+        String local = "10.213." + n + ".1";
+        String remote = "10.213." + n + ".2";
+        SecondHost host = new SecondHost(name, hostSide, local, remote);
+        try {
+            run("netns", "add", name);
+            run("link", "add", hostSide, "type", "veth", "peer", "name", peerSide);
+            run("link", "set", peerSide, "netns", name);
+            run("addr", "add", local + "/30", "dev", hostSide);
+            run("link", "set", hostSide, "up");
+            run("-n", name, "addr", "add", remote + "/30", "dev", peerSide);
+            run("-n", name, "link", "set", peerSide, "up");
+            run("-n", name, "link", "set", "lo", "up");
+        } catch (IOException e) {
+            host.close();
+            throw e;
+        }
+        return host;
+    }
+
+    /** Deletes namespaces a crashed earlier run of this machine left behind (only this project's, by name). */
+    public static void removeLeftovers() {
+        if (unavailable().isPresent()) {
+            return;
+        }
+        try {
+            for (String line : output(List.of(ip().orElseThrow().toString(), "netns", "list")).split("\n")) {
+                String namespace = line.split(" ")[0];
+                if (namespace.startsWith(PREFIX) && !namespace.startsWith(PREFIX + ProcessHandle.current().pid() + "-")) {
+                    run("netns", "del", namespace);
+                }
+            }
+        } catch (IOException ignored) {
+            // nothing to clean, or nothing we may clean
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The second host's address, as the first host reaches it. */
+    public String address() {
+        return address;
+    }
+
+    /** This host's end of the link. */
+    public String localAddress() {
+        return localAddress;
+    }
+
+    /** The veth interface on this host's side, for packet capture. */
+    public String hostInterface() {
+        return hostInterface;
+    }
+
+    public InetAddress inetAddress() throws IOException {
+        return InetAddress.getByName(address);
+    }
+
+    /** Starts a command inside the second host's namespace; it is killed on {@link #close()}. */
+    public synchronized Process start(List<String> command) throws IOException {
+        List<String> full = new ArrayList<>(List.of(ip().orElseThrow().toString(), "netns", "exec", name));
+        full.addAll(command);
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        processes.add(process);
+        return process;
+    }
+
+    /**
+     * Adds a firewall rule on the second host for incoming TCP or UDP to a port: {@code DROP} discards the
+     * packets silently, {@code REJECT} answers them with ICMP port unreachable.
+     */
+    public void firewall(String protocol, int port, String target) throws IOException {
+        exec(List.of("iptables", "-A", "INPUT", "-p", protocol, "--dport", String.valueOf(port), "-j", target));
+    }
+
+    private void exec(List<String> command) throws IOException {
+        List<String> full = new ArrayList<>(List.of(ip().orElseThrow().toString(), "netns", "exec", name));
+        full.addAll(command);
+        output(full);
+    }
+
+    private static void run(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ip().orElseThrow().toString()));
+        command.addAll(List.of(arguments));
+        output(command);
+    }
+
+    private static String output(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not finish within 10 s");
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + output.trim());
+            }
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    /** Kills what runs inside, then deletes the namespace; its veth pair and firewall rules go with it. */
+    @Override
+    public synchronized void close() {
+        for (Process process : processes) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        for (Process process : processes) {
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            run("netns", "del", name);
+        } catch (IOException ignored) {
+            // not created, or already gone
+        }
+        try {
+            run("link", "del", hostInterface);
+        } catch (IOException alreadyGone) {
+            // deleting the namespace deletes the pair; this only matters when the move into it failed
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.socketlab.wire;
+
+import java.nio.charset.StandardCharsets;
+import org.socketlab.lab.Packet;
+
+/**
+ * A decoded packet, with its payload kept for previews and for assertions on what crossed the wire.
+ *
+ * @param micros      capture time, microseconds since the epoch
+ * @param icmp        for ICMP, type/code and meaning (e.g. {@code 3/3 port unreachable}); else null
+ * @param quotedPort  for an ICMP error, the destination port of the packet it quotes; else 0
+ * @param payload     TCP or UDP payload; for ICMP the quoted packet
+ */
+public record WirePacket(long micros, String source, int sourcePort, String destination, int destinationPort,
+        String protocol, String flags, String icmp, int quotedPort, byte[] payload) {
+
+    /** Whether it belongs to the given port: sent from or to it, or, for ICMP, quoting a packet sent to it. */
+    public boolean concerns(int port) {
+        return sourcePort == port || destinationPort == port || quotedPort == port;
+    }
+
+    public boolean isTcp(String tcpFlags) {
+        return "TCP".equals(protocol) && tcpFlags.equals(flags);
+    }
+
+    public boolean isPortUnreachable() {
+        return icmp != null && icmp.endsWith("port unreachable");
+    }
+
+    /** The payload as text, printable ASCII kept and everything else a dot, as tcpdump -A shows it. */
+    public String payloadText() {
+        StringBuilder text = new StringBuilder(payload.length);
+        for (byte b : payload) {
+            text.append(b >= 0x20 && b < 0x7f || b == '\n' ? (char) b : '.');
+        }
+        return text.toString();
+    }
+
+    /** The report's view of it, timed from the scenario's start. */
+    public Packet toPacket(long scenarioStartMicros) {
+        String preview = icmp != null ? "quotes a packet to port " + quotedPort
+                : new String(payload, 0, Math.min(payload.length, 80), StandardCharsets.US_ASCII)
+                        .replaceAll("[^\\x20-\\x7e]", ".");
+        return new Packet(micros - scenarioStartMicros, endpoint(source, sourcePort), endpoint(destination,
+                destinationPort), protocol, flags, icmp, icmp != null ? 0 : payload.length, preview);
+    }
+
+    private static String endpoint(String address, int port) {
+        String shown = address.contains(":") ? "[" + address + "]" : address;
+        return port == 0 ? shown : shown + ":" + port;
+    }
+}
