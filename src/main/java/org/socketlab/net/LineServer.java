@@ -70,6 +70,9 @@ public final class LineServer implements AutoCloseable {
     private static void print(Output log, String client, ByteArrayOutputStream bytes, boolean cut) {
         byte[] raw = bytes.toByteArray();
         int length = raw.length > 0 && raw[raw.length - 1] == '\r' ? raw.length - 1 : raw.length;
+        if (cut) {
+            length = Utf8Decoder.withoutUnfinishedTail(raw, length); // the cut, not the client, split a character
+        }
         Utf8Decoder.Decoded line = Utf8Decoder.decodeAll(raw, length);
         log.println(prefix(client) + line.text()
                 + (cut ? " [line cut at " + Limits.LINE_BYTES + " bytes]" : "")

@@ -51,6 +51,8 @@ public final class UdpUppercaseClient implements UppercaseClient {
         try {
             socket.send(new DatagramPacket(bytes, bytes.length, server));
             return receiveReply();
+        } catch (LabException e) {
+            throw e; // already says what happened (a truncated reply); it is an IOException, so keep it from below
         } catch (PortUnreachableException e) {
             throw LabException.portUnreachable(options.host(), options.port(), e);
         } catch (SocketTimeoutException e) {

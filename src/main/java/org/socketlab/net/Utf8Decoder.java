@@ -61,6 +61,23 @@ public final class Utf8Decoder {
         }
     }
 
+    /**
+     * The length of the bytes without the unfinished character a cut at a byte limit can leave at their end, so
+     * that a cut is not mistaken for invalid UTF-8. Invalid bytes are left in, for the decoder to report.
+     */
+    public static int withoutUnfinishedTail(byte[] bytes, int length) {
+        int start = length - 1;
+        while (start >= 0 && length - start < 4 && (bytes[start] & 0xC0) == 0x80) {
+            start--; // back over continuation bytes (10xxxxxx) to the byte that starts the last character
+        }
+        if (start < 0) {
+            return length;
+        }
+        int lead = bytes[start] & 0xFF;
+        int needed = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return length - start < needed ? start : length;
+    }
+
     /** Decodes a whole message at once, such as a datagram. */
     public static Decoded decodeAll(byte[] bytes, int length) {
         Utf8Decoder decoder = new Utf8Decoder();
