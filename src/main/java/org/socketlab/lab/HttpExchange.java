@@ -13,7 +13,8 @@ import java.util.List;
  * @param forwarded       whether the proxy forwarded it to the lab's origin (false: answered locally)
  * @param status          the response status code, or 0 when there was none
  * @param statusLine      the response's status line
- * @param responseHeaders the response headers that matter for caching (ETag, Last-Modified, Cache-Control, Date)
+ * @param responseHeaders the response headers that matter for caching (ETag, Last-Modified, Cache-Control, Date,
+ *                        Age, Expires), named as the origin wrote them (the JDK's HttpServer writes {@code Etag})
  * @param atMillis        milliseconds since the scenario started
  */
 public record HttpExchange(int load, String client, String requestLine, List<Header> requestHeaders,

@@ -36,7 +36,7 @@ public final class Endpoints {
     }
 
     /** Maps a failed bind to "already in use" or "not allowed", the two reasons a user can act on. */
-    static LabException bindFailure(InetSocketAddress address, Transport transport, IOException e) {
+    public static LabException bindFailure(InetSocketAddress address, Transport transport, IOException e) {
         String host = address.getAddress().getHostAddress();
         String message = String.valueOf(e.getMessage());
         if (e instanceof BindException && message.contains("ermission")) {

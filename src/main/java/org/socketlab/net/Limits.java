@@ -28,6 +28,15 @@ public final class Limits {
     /** Connections a TCP server serves at once; one more is closed at once, with a line in the server's log. */
     public static final int MAX_CONNECTIONS = 4096;
 
+    /** How long the proxy waits for an origin (or a CONNECT target) to accept its connection before answering 502. */
+    public static final Duration PROXY_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * How long one headless browser page load may take before the browser is killed. A first Chromium launch
+     * after installing takes about 10 s, later ones about 2 s.
+     */
+    public static final Duration BROWSER_LOAD_TIMEOUT = Duration.ofSeconds(45);
+
     /** How long a TCP uppercase client waits for its reply when no timeout is given. */
     public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
 }

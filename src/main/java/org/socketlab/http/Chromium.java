@@ -1,0 +1,270 @@
+package org.socketlab.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.socketlab.net.Durations;
+import org.socketlab.net.Limits;
+import org.socketlab.net.Output;
+
+/**
+ * Headless Chromium as a {@link PageClient}: each load is one launch with {@code --dump-dom}, and every launch of
+ * one instance uses the same fresh profile ({@code --user-data-dir}), so the second launch finds the first one's
+ * HTTP cache on disk, as a browser restarted by a student would.
+ *
+ * <p>{@code --dump-dom} exits 0 even when the page failed to load (it prints Chromium's error page), so a load
+ * counts as loaded only if the DOM holds {@link LabOrigin#PAGE_MARKER}. The page's URL must name a made-up host
+ * such as {@code lab.test}: Chromium bypasses proxies for {@code localhost} and {@code 127.0.0.1}.
+ *
+ * <p>Every wait is bounded ({@link Limits#BROWSER_LOAD_TIMEOUT}), and every launch ends with no Chromium process
+ * left: the ones the launch started are found by their parent and by the work directory in their command line
+ * (the crash handler is re-parented to init, so only the latter finds it) and killed if still running.
+ * {@link #close()} deletes the work directory. Not thread-safe: one load at a time.
+ */
+public final class Chromium implements PageClient {
+    /** The system property that names the Chromium binary, overriding the search. */
+    public static final String PROPERTY = "lab.chromium";
+
+    /** Where Debian, Ubuntu and snap put it; Debian's {@code /usr/bin/chromium} is a wrapper script. */
+    static final List<Path> KNOWN_PATHS = List.of(Path.of("/usr/lib/chromium/chromium"),
+            Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"), Path.of("/snap/bin/chromium"));
+
+    /** How long the processes a launch left may take to end on their own before they are killed. */
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
+    private final Path binary;
+    private final Duration timeout;
+    private Path workDir;
+    private String name;
+    private int launches;
+
+    private Chromium(Path binary, Duration timeout) {
+        this.binary = binary;
+        this.timeout = timeout;
+    }
+
+    /** Chromium from {@code -Dlab.chromium} or the known paths, or empty: {@link #whyMissing()} says why. */
+    public static Optional<Chromium> find() {
+        return locate().binary().map(binary -> new Chromium(binary, Limits.BROWSER_LOAD_TIMEOUT));
+    }
+
+    /** Why {@link #find()} is empty, naming where it looked and how to fix it; empty when Chromium was found. */
+    public static String whyMissing() {
+        return locate().explanation();
+    }
+
+    /** Where a binary was found and how, or why none was. */
+    record Lookup(Optional<Path> binary, String explanation) {
+    }
+
+    static Lookup locate() {
+        return locate(System.getProperty(PROPERTY));
+    }
+
+    /** The search, given the property's value (null when unset). */
+    static Lookup locate(String property) {
+        if (property != null && !property.isBlank()) {
+            Path named = Path.of(property.strip());
+            // A binary named on purpose that is not there is a mistake to report, not a reason to use another.
+            return executable(named) ? new Lookup(Optional.of(named), "")
+                    : new Lookup(Optional.empty(), "-D" + PROPERTY + "=" + property + " is not an executable file");
+        }
+        for (Path candidate : KNOWN_PATHS) {
+            if (executable(candidate)) {
+                return new Lookup(Optional.of(candidate), "");
+            }
+        }
+        return new Lookup(Optional.empty(), "Chromium is not installed: looked for " + KNOWN_PATHS.stream()
+                .map(Path::toString).reduce((a, b) -> a + ", " + b).orElseThrow() + " and -D" + PROPERTY
+                + " is not set; install it (apt-get install chromium) or name the binary with -D" + PROPERTY
+                + "=/path/to/chromium");
+    }
+
+    private static boolean executable(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
+    }
+
+    /** The binary this instance runs. */
+    public Path binary() {
+        return binary;
+    }
+
+    /** {@code Chromium 150.0.7871.100}, from {@code chromium --version}, asked once. */
+    @Override
+    public synchronized String name() {
+        if (name == null) {
+            name = askVersion();
+        }
+        return name;
+    }
+
+    private String askVersion() {
+        try {
+            Path out = workDir().resolve("version.txt");
+            Process process = new ProcessBuilder(binary.toString(), "--version")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try {
+                if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                    String version = Files.readString(out, StandardCharsets.UTF_8).strip();
+                    return version.isEmpty() ? "Chromium (" + binary + ")" : version;
+                }
+                return "Chromium (" + binary + "; --version did not answer)";
+            } finally {
+                killAll(process, workDir(), null);
+            }
+        } catch (IOException e) {
+            return "Chromium (" + binary + "; --version failed: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Chromium (" + binary + ")";
+        }
+    }
+
+    /**
+     * Launches Chromium once on the page through the proxy and waits for it to exit (at most
+     * {@link Limits#BROWSER_LOAD_TIMEOUT}); prints the command, the exit and how long it took to the console.
+     */
+    @Override
+    public LoadResult load(URI page, InetSocketAddress proxy, Output console) throws IOException {
+        int launch = ++launches;
+        Path dir = workDir();
+        Path dom = dir.resolve("dom-" + launch + ".html");
+        Path errors = dir.resolve("stderr-" + launch + ".txt");
+        List<String> command = List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--proxy-server=http://" + proxy.getAddress().getHostAddress() + ":" + proxy.getPort(),
+                "--dump-dom", page.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dom.toFile())
+                .redirectError(errors.toFile());
+        // The crash handler Chromium forks is re-parented to init and names only its crash database: putting
+        // that database (under XDG_CONFIG_HOME) in our directory lets killAll find it, and keeps $HOME clean.
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        console.println("$ " + String.join(" ", command));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (!exited) {
+                String detail = "Chromium did not exit within " + Durations.format(timeout) + " and was killed";
+                console.printError(detail);
+                printTail(errors, console);
+                return new LoadResult(false, detail, took);
+            }
+            String text = new String(Files.readAllBytes(dom), StandardCharsets.UTF_8);
+            boolean loaded = text.contains("id=\"" + LabOrigin.PAGE_MARKER + "\"");
+            String detail = loaded ? "the DOM contains #" + LabOrigin.PAGE_MARKER
+                    : "the DOM has no #" + LabOrigin.PAGE_MARKER + ", so the page did not load (exit code "
+                            + process.exitValue() + " says nothing: --dump-dom exits 0 on an error page too)";
+            console.println("chromium exited with code " + process.exitValue() + " after " + Durations.format(took)
+                    + "; " + detail);
+            if (!loaded) {
+                printTail(errors, console);
+            }
+            return new LoadResult(loaded, detail, took);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while Chromium was loading " + page);
+        } finally {
+            killAll(process, dir, console);
+        }
+    }
+
+    private static void printTail(Path errors, Output console) throws IOException {
+        List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
+        console.printError("chromium's last lines on standard error:");
+        lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(line -> console.printError("  " + line));
+    }
+
+    /**
+     * Ends every process of a launch: first lets them exit on their own for a moment (the network service may
+     * still be writing the disk cache the next launch needs), then kills what is left and waits for it.
+     */
+    static void killAll(Process process, Path dir, Output console) {
+        Set<ProcessHandle> ours = new LinkedHashSet<>();
+        ours.add(process.toHandle());
+        process.descendants().forEach(ours::add);
+        ours.addAll(processesUsing(dir));
+        awaitExit(ours, GRACE);
+        ours.addAll(processesUsing(dir));
+        ours.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        awaitExit(ours, Duration.ofSeconds(5));
+        List<ProcessHandle> left = ours.stream().filter(ProcessHandle::isAlive).toList();
+        if (!left.isEmpty() && console != null) {
+            console.printError("could not end Chromium processes " + left.stream().map(p -> String.valueOf(p.pid()))
+                    .reduce((a, b) -> a + ", " + b).orElseThrow());
+        }
+    }
+
+    private static void awaitExit(Set<ProcessHandle> processes, Duration limit) {
+        CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stillRunning) {
+            // The caller kills what is left.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Live processes whose command line names the directory: every Chromium process a launch started. */
+    static List<ProcessHandle> processesUsing(Path dir) {
+        String marker = dir.toString();
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self && p.isAlive())
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .toList();
+    }
+
+    /** The directory holding the profile, the DOM dumps and Chromium's standard error; created on first use. */
+    synchronized Path workDir() throws IOException {
+        if (workDir == null) {
+            workDir = Files.createTempDirectory("socket-lab-chromium-");
+        }
+        return workDir;
+    }
+
+    /** Kills anything left of the launches and deletes the work directory. */
+    @Override
+    public synchronized void close() {
+        if (workDir == null) {
+            return;
+        }
+        List<ProcessHandle> left = processesUsing(workDir);
+        left.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(new LinkedHashSet<>(left), Duration.ofSeconds(5));
+        try (Stream<Path> files = Files.walk(workDir)) {
+            List<Path> deepestFirst = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+            for (Path path : deepestFirst) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A file Chromium was still writing; the temp directory is cleaned by the system eventually.
+        }
+        workDir = null;
+    }
+}

@@ -1,0 +1,89 @@
+package org.socketlab.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Copies bytes both ways between two sockets until both directions end: what a CONNECT tunnel (and a 101
+ * Switching Protocols) becomes. One direction runs on the calling thread, the other on its own thread.
+ */
+final class Tunnel {
+    private Tunnel() {
+    }
+
+    /**
+     * Runs the tunnel; when one side ends its sending, the other side's sending is shut down too (a half close),
+     * so the other direction can still finish. The tunnel ends once both directions are silent for the idle timeout
+     * (each socket's read timeout must be set to it): a download keeps it open even while the client sends nothing.
+     *
+     * @return the bytes copied from {@code a} to {@code b}, and from {@code b} to {@code a}
+     */
+    static long[] run(Socket a, InputStream aIn, OutputStream aOut, Socket b, InputStream bIn, OutputStream bOut,
+            Duration idle) {
+        AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+        long[] copied = new long[2];
+        Thread back = new Thread(() -> copied[1] = pump(bIn, aOut, a, b, lastActivity, idle),
+                Thread.currentThread().getName() + "-tunnel");
+        back.setDaemon(true);
+        back.start();
+        copied[0] = pump(aIn, bOut, b, a, lastActivity, idle);
+        try {
+            back.join(idle.toMillis() + 1_000);
+            if (back.isAlive()) {
+                closeQuietly(a);
+                closeQuietly(b);
+                back.join(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(a);
+            closeQuietly(b);
+        }
+        return copied;
+    }
+
+    private static long pump(InputStream in, OutputStream out, Socket sink, Socket source, AtomicLong lastActivity,
+            Duration idle) {
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        try {
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (SocketTimeoutException e) {
+                    if (System.nanoTime() - lastActivity.get() < idle.toNanos()) {
+                        continue; // Silent this way, but the other direction is busy: keep waiting.
+                    }
+                    break;
+                }
+                if (read < 0) {
+                    break;
+                }
+                lastActivity.set(System.nanoTime());
+                out.write(buffer, 0, read);
+                out.flush();
+                total += read;
+            }
+            sink.shutdownOutput();
+        } catch (IOException e) {
+            // One side failed: there is no way to tell the other but to close both.
+            closeQuietly(sink);
+            closeQuietly(source);
+        }
+        return total;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Already broken; closing is all that is left to do.
+        }
+    }
+}
