@@ -106,7 +106,7 @@ public final class LabScenario implements AutoCloseable {
     }
 
     /** Captures the port's packets from now on, where tcpdump can run; otherwise notes why there is no trace. */
-    private void watchOnWire(int realPort) {
+    public void watchOnWire(int realPort) {
         if (captureUnavailable != null) {
             return;
         }
@@ -518,9 +518,7 @@ public final class LabScenario implements AutoCloseable {
     }
 
     private void expect(String expected, String observed, boolean met) {
-        if (!recorder.check(expected, observed, met)) {
-            throw new AssertionError("expected: " + expected + "\n but observed: " + observed);
-        }
+        recorder.verify(expected, observed, met);
     }
 
     public void expectReply(String reply) {

@@ -56,6 +56,13 @@ public final class ScenarioRecorder {
         return met;
     }
 
+    /** Records the comparison, and fails with both sides shown when it was not met. */
+    public void verify(String expected, String observed, boolean met) {
+        if (!check(expected, observed, met)) {
+            throw new AssertionError("expected: " + expected + "\n but observed: " + observed);
+        }
+    }
+
     public synchronized void http(HttpExchange exchange) {
         http.add(exchange);
     }

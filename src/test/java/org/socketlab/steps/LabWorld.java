@@ -3,15 +3,18 @@ package org.socketlab.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import org.socketlab.lab.BrowserLab;
 import org.socketlab.lab.LabScenario;
 import org.socketlab.lab.ObservationBoard;
 
 /**
  * The state one scenario's steps share, injected by picocontainer into every step class: the scenario's
- * {@link LabScenario}, recording under the test case id so the report plugin finds the observations.
+ * {@link LabScenario}, recording under the test case id so the report plugin finds the observations, and for
+ * Part 2 a {@link BrowserLab} on top of it.
  */
 public final class LabWorld {
     private LabScenario lab;
+    private BrowserLab browser;
 
     @Before(order = 0)
     public void open(Scenario scenario) {
@@ -20,6 +23,9 @@ public final class LabWorld {
 
     @After(order = Integer.MAX_VALUE)
     public void close() {
+        if (browser != null) {
+            browser.close();
+        }
         if (lab != null) {
             lab.close();
         }
@@ -27,5 +33,12 @@ public final class LabWorld {
 
     public LabScenario lab() {
         return lab;
+    }
+
+    public BrowserLab browser() {
+        if (browser == null) {
+            browser = new BrowserLab(lab);
+        }
+        return browser;
     }
 }

@@ -1,0 +1,202 @@
+package org.socketlab.lab;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.socketlab.http.CachingHttpClient;
+import org.socketlab.http.Chromium;
+import org.socketlab.http.ConditionalGetExperiment;
+import org.socketlab.http.Headers;
+import org.socketlab.http.PageClient;
+import org.socketlab.http.PageLoad;
+
+/**
+ * Part 2's bench for one scenario: a browser (headless Chromium, or Apache HttpClient's caching client) loads
+ * the lab origin's page through the logging proxy, and the steps check what the loads sent and got. The
+ * proxy, origin and browser consoles, every exchange and the sequence of requests go to the scenario's
+ * {@link ScenarioRecorder}; the proxy's port is captured on the wire like any other scenario port.
+ */
+public final class BrowserLab implements AutoCloseable {
+    public static final String BROWSER = "browser";
+    public static final String PROXY = "proxy";
+    public static final String ORIGIN = "origin";
+
+    /** What a page load looked like at the proxy, as a feature names it. */
+    public enum LoadKind {
+        CONDITIONAL_304("conditional GETs answered 304"),
+        PLAIN_200("plain GETs answered 200"),
+        FROM_CACHE("no request at all");
+
+        private final String phrase;
+
+        LoadKind(String phrase) {
+            this.phrase = phrase;
+        }
+
+        public String phrase() {
+            return phrase;
+        }
+
+        public static LoadKind ofPhrase(String phrase) {
+            for (LoadKind kind : values()) {
+                if (kind.phrase.equals(phrase)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown kind of load \"" + phrase + "\"");
+        }
+    }
+
+    private final LabScenario lab;
+    private final ScenarioRecorder recorder;
+    private String cacheControl;
+    private PageClient client;
+    private ConditionalGetExperiment experiment;
+    private final List<PageLoad> loads = new ArrayList<>();
+
+    public BrowserLab(LabScenario lab) {
+        this.lab = lab;
+        this.recorder = lab.recorder();
+    }
+
+    /** The origin's {@code Cache-Control} for the page and its objects; blank for none. */
+    public void cacheControl(String value) {
+        this.cacheControl = value;
+    }
+
+    /** Chromium as the browser, or the reason it cannot be (to skip the scenario with). */
+    public Optional<String> useChromium() {
+        Optional<Chromium> chromium = Chromium.find();
+        chromium.ifPresent(found -> client = found);
+        return chromium.isPresent() ? Optional.empty() : Optional.of(Chromium.whyMissing());
+    }
+
+    public void useCachingClient() {
+        client = new CachingHttpClient();
+    }
+
+    /** Loads the page once more through the proxy (starting proxy and origin on the first load). */
+    public PageLoad loadPage() {
+        try {
+            if (experiment == null) {
+                start();
+            }
+            PageLoad load = experiment.load();
+            loads.add(load);
+            recordLoad(load);
+            return load;
+        } catch (IOException e) {
+            throw new IllegalStateException("the page load could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private void start() throws IOException {
+        if (client == null) {
+            throw new IllegalStateException("no browser chosen: add 'Given Chromium as the browser' or "
+                    + "'Given the caching client as the browser' first");
+        }
+        ConditionalGetExperiment.Consoles consoles = new ConditionalGetExperiment.Consoles(
+                recorder.transcript(PROXY), recorder.transcript(ORIGIN), recorder.transcript(BROWSER),
+                recorder::http, recorder::now);
+        experiment = ConditionalGetExperiment.start(cacheControl, client, consoles);
+        lab.watchOnWire(experiment.proxyPort());
+        recorder.note("Browser: " + experiment.clientName() + ", through the logging proxy on 127.0.0.1:"
+                + experiment.proxyPort() + " to the lab origin on 127.0.0.1:" + experiment.originPort()
+                + " (Cache-Control: " + (cacheControl == null || cacheControl.isBlank() ? "none" : cacheControl) + ").");
+        recorder.run(new ProgramRun(PROXY, "socket-lab proxy --map " + ConditionalGetExperiment.HOST + "=127.0.0.1:"
+                + experiment.originPort(), "started", null, null, null, null, recorder.now(), 0));
+    }
+
+    private void recordLoad(PageLoad load) {
+        recorder.event(BROWSER, BROWSER, Event.Kind.NOTE, "load " + load.number() + (load.result().loaded()
+                ? " (" + load.result().took().toMillis() + " ms)" : ": the page did not load"));
+        for (HttpExchange exchange : load.pageObjects()) {
+            String path = PageLoad.path(exchange);
+            String validators = Headers.first(exchange.requestHeaders(), "If-None-Match").map(v -> " If-None-Match: " + v)
+                    .orElse("");
+            recorder.event(BROWSER, ORIGIN, Event.Kind.REQUEST, "GET " + path + validators);
+            recorder.event(ORIGIN, BROWSER, Event.Kind.RESPONSE, exchange.statusLine().replaceFirst("^HTTP/1\\.[01] ", ""));
+        }
+        if (!load.notForwarded().isEmpty()) {
+            recorder.event(PROXY, BROWSER, Event.Kind.NOTE, load.notForwarded().size()
+                    + " requests to other hosts answered 403, not forwarded");
+        }
+        if (load.pageObjects().isEmpty()) {
+            recorder.event(BROWSER, BROWSER, Event.Kind.NOTE, "no request reached the proxy: served from the cache");
+        }
+    }
+
+    /** Load 1, 2, ... as it ran; a clear error when the feature asks about a load that did not run. */
+    public PageLoad load(int number) {
+        if (number < 1 || number > loads.size()) {
+            throw new IllegalStateException("load " + number + " has not run (" + loads.size() + " ran): add "
+                    + "'When the browser loads the page' steps");
+        }
+        return loads.get(number - 1);
+    }
+
+    /** The page loaded in the browser (Chromium's DOM held the lab page, or the client got it). */
+    public void expectLoaded(PageLoad load) {
+        recorder.verify("load " + load.number() + " shows the lab page", load.result().loaded()
+                ? "loaded in " + load.result().took().toMillis() + " ms" : "not loaded: " + load.result().detail(),
+                load.result().loaded());
+    }
+
+    /** What the load's requests for the page and its objects were, and how the origin answered. */
+    public void expectLoadKind(PageLoad load, LoadKind kind) {
+        List<HttpExchange> objects = load.pageObjects();
+        boolean met = switch (kind) {
+            case FROM_CACHE -> objects.isEmpty() && load.result().loaded();
+            case CONDITIONAL_304 -> objects.size() >= 3 && objects.stream().allMatch(e -> e.conditional()
+                    && e.status() == 304 && carriesOriginValidators(e));
+            case PLAIN_200 -> objects.size() >= 3 && objects.stream().allMatch(e -> !e.conditional()
+                    && e.status() == 200);
+        };
+        recorder.verify("load " + load.number() + ": " + kind.phrase(), describe(load), met);
+    }
+
+    /** If-None-Match carries the ETag the origin sent for that path; If-Modified-Since its Last-Modified. */
+    private boolean carriesOriginValidators(HttpExchange exchange) {
+        String path = PageLoad.path(exchange);
+        Optional<String> ifNoneMatch = Headers.first(exchange.requestHeaders(), "If-None-Match");
+        Optional<String> ifModifiedSince = Headers.first(exchange.requestHeaders(), "If-Modified-Since");
+        return ifNoneMatch.map(v -> v.contains(experiment.origin().etag(path))).orElse(true)
+                && ifModifiedSince.map(v -> v.equals(experiment.origin().lastModified())).orElse(true);
+    }
+
+    /** Every request for the page and its objects in the load carries the header. */
+    public void expectHeader(PageLoad load, String header) {
+        List<HttpExchange> objects = load.pageObjects();
+        boolean met = !objects.isEmpty()
+                && objects.stream().allMatch(e -> Headers.first(e.requestHeaders(), header).isPresent());
+        recorder.verify("load " + load.number() + "'s requests carry " + header, describe(load), met);
+    }
+
+    private static String describe(PageLoad load) {
+        if (load.pageObjects().isEmpty()) {
+            return "no request for the page or its objects reached the proxy"
+                    + (load.result().loaded() ? "; the page loaded" : "; the page did not load: " + load.result().detail());
+        }
+        return load.pageObjects().stream().map(e -> PageLoad.path(e) + " "
+                + (e.conditional() ? "conditional (" + conditionalHeaders(e) + ")" : "plain") + " -> " + e.status())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String conditionalHeaders(HttpExchange exchange) {
+        return exchange.requestHeaders().stream()
+                .filter(h -> h.name().equalsIgnoreCase("If-None-Match") || h.name().equalsIgnoreCase("If-Modified-Since"))
+                .map(h -> h.name() + ": " + h.value()).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void close() {
+        if (experiment != null) {
+            experiment.close();
+            experiment = null;
+        } else if (client != null) {
+            client.close();
+        }
+    }
+}
