@@ -1,0 +1,34 @@
+package org.socketlab.report;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The lab report's model: everything {@code index.html} shows, and exactly what {@code results.json} holds, so
+ * the HTML can be rendered again from the JSON alone ({@code socket-lab report results.json}).
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION} when written; a reader refuses a newer one
+ * @param run           when the scenarios ran
+ * @param cover         course, assignment, student
+ * @param machine       where they ran
+ * @param summary       verdicts per question
+ * @param features      the questions, in the assignment's order (sorted by file name), with their scenarios
+ */
+public record LabReport(int schemaVersion, RunInfo run, Cover cover, Machine machine, Summary summary,
+        List<FeatureResult> features) {
+
+    /** Bumped when a field changes meaning or goes away; adding a field keeps it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public LabReport {
+        features = features == null ? List.of() : List.copyOf(features);
+    }
+
+    /** A report of these features, sorted into the assignment's order, with its summary computed. */
+    public static LabReport of(RunInfo run, Cover cover, Machine machine, List<FeatureResult> features) {
+        List<FeatureResult> ordered = features.stream()
+                .sorted(Comparator.comparing(FeatureResult::file).thenComparing(FeatureResult::uri))
+                .toList();
+        return new LabReport(SCHEMA_VERSION, run, cover, machine, Summary.of(ordered), ordered);
+    }
+}

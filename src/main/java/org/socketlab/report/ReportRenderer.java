@@ -1,0 +1,148 @@
+package org.socketlab.report;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders a {@link LabReport} to one self-contained HTML page with Freemarker.
+ *
+ * <p>Templates ({@code lab-report.ftlh} and the parts it imports) load from a directory first, then from the
+ * copy in the jar, so an instructor overrides one part by putting a file of the same name in
+ * {@code reports-template/} (or the directory named by {@code -Dlab.report.templates=DIR}). Output is
+ * HTML-escaped: a captured header holding {@code <script>} shows as text.
+ *
+ * <p>Thread-safe once built.
+ */
+public final class ReportRenderer {
+    /** The system property naming the template directory; default {@code reports-template} when it exists. */
+    public static final String TEMPLATES_PROPERTY = "lab.report.templates";
+    static final String DEFAULT_TEMPLATES = "reports-template";
+    static final String MAIN_TEMPLATE = "lab-report.ftlh";
+    static final String JSON_FILE = "results.json";
+    static final String HTML_FILE = "index.html";
+
+    private final Configuration configuration;
+
+    /**
+     * @param templates a directory whose templates take precedence over the jar's, or null for the jar's only
+     * @throws UncheckedIOException when {@code templates} is given but is not a readable directory
+     */
+    public ReportRenderer(Path templates) {
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setTemplateLoader(loader(templates));
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputEncoding("UTF-8");
+        configuration.setLocale(Locale.ENGLISH);
+        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+        // "computer": 12000 not 12,000 (ports), and SVG coordinates without grouping.
+        configuration.setNumberFormat("computer");
+        configuration.setBooleanFormat("c");
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setAPIBuiltinEnabled(false);
+        // With incompatible_improvements 2.3.34 the wrapper reads record components as ${x.field}.
+        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    }
+
+    /** The renderer for {@code -Dlab.report.templates}, else {@code reports-template/} if it exists, else the jar's. */
+    public static ReportRenderer fromSystemProperties() {
+        String configured = System.getProperty(TEMPLATES_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return new ReportRenderer(Path.of(configured));
+        }
+        Path defaults = Path.of(DEFAULT_TEMPLATES);
+        return new ReportRenderer(Files.isDirectory(defaults) ? defaults : null);
+    }
+
+    private static TemplateLoader loader(Path templates) {
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (templates != null) {
+            try {
+                loaders.add(new FileTemplateLoader(templates.toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("template directory " + templates + " cannot be read", e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(ReportRenderer.class, "/" + DEFAULT_TEMPLATES));
+        return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+    }
+
+    /** The page for a report. */
+    public String render(LabReport report) {
+        StringWriter html = new StringWriter(64 * 1024);
+        render(report, html);
+        return html.toString();
+    }
+
+    /** Writes the page for a report. */
+    public void render(LabReport report, Writer out) {
+        ReportView view = ReportView.of(report);
+        Format format = new Format(report.run() == null ? null : report.run().zone());
+        try {
+            configuration.getTemplate(MAIN_TEMPLATE).process(Map.of("report", report, "view", view, "fmt", format),
+                    out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the lab report", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("the lab report's template failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code results.json} and {@code index.html} into a directory, creating it; the JSON first, so a
+     * template error still leaves the results.
+     *
+     * @return the HTML file
+     */
+    public Path write(LabReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        replace(dir.resolve(JSON_FILE), ReportJson.write(report));
+        return writeHtml(report, dir);
+    }
+
+    /**
+     * Writes only {@code index.html} into a directory, creating it: a report rendered again from its JSON.
+     *
+     * @return the HTML file
+     */
+    public Path writeHtml(LabReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path html = dir.resolve(HTML_FILE);
+        replace(html, render(report));
+        return html;
+    }
+
+    /** Writes to a temporary file first: a reader never sees half a report. */
+    private static void replace(Path file, String content) throws IOException {
+        // Not Files.createTempFile: its owner-only permissions would make the report unreadable to others.
+        Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

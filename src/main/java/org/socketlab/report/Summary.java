@@ -1,0 +1,25 @@
+package org.socketlab.report;
+
+import java.util.List;
+
+/**
+ * The report at a glance.
+ *
+ * @param totals    every scenario's verdict, counted
+ * @param verdict   the worst verdict of the run
+ * @param questions one row per feature, in the assignment's order
+ */
+public record Summary(VerdictCounts totals, Verdict verdict, List<QuestionSummary> questions) {
+    public Summary {
+        questions = questions == null ? List.of() : List.copyOf(questions);
+    }
+
+    static Summary of(List<FeatureResult> features) {
+        List<QuestionSummary> rows = features.stream().map(feature -> {
+            VerdictCounts counts = VerdictCounts.of(feature.scenarios());
+            return new QuestionSummary(feature.file(), feature.name(), counts, counts.overall());
+        }).toList();
+        VerdictCounts totals = VerdictCounts.of(features.stream().flatMap(f -> f.scenarios().stream()).toList());
+        return new Summary(totals, totals.overall(), rows);
+    }
+}

@@ -1,0 +1,115 @@
+package org.socketlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socketlab.lab.Event;
+import org.socketlab.lab.Packet;
+import org.socketlab.lab.PortMapping;
+
+/** The pieces the page is made of: descriptions, the cover's sources, the diagram's layout, the verdicts. */
+class PartsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void descriptionsSplitIntoTheAnswerAndTheOsNote() {
+        List<String> paragraphs = Descriptions.paragraphs("""
+                    The SYN is answered
+                    by a RST.
+
+                    Other systems: Windows retries
+                    for 2 s.
+                    - then WinError 10061
+                """);
+        assertThat(Descriptions.answer(paragraphs)).containsExactly("The SYN is answered by a RST.");
+        assertThat(Descriptions.otherSystems(paragraphs)).containsExactly("Windows retries for 2 s.\n- then "
+                + "WinError 10061");
+        assertThat(Descriptions.paragraphs("  ")).isEmpty();
+    }
+
+    @Test
+    void theCoverComesFromLabPropertiesAndEachKeyCanBeOverridden() throws IOException {
+        Path file = dir.resolve("lab.properties");
+        Files.writeString(file, "lab.course=Networks\nlab.student=أسماء جمال\nlab.studentId=  \n");
+        Cover cover = LabProperties.cover(file, Map.of("lab.course", "Data Communications Networks")::get);
+        assertThat(cover.course()).isEqualTo("Data Communications Networks");
+        assertThat(cover.student()).isEqualTo("أسماء جمال");
+        assertThat(cover.studentId()).isNull();
+        assertThat(LabProperties.cover(dir.resolve("absent"), key -> null).student()).isNull();
+    }
+
+    @Test
+    void theShippedLabPropertiesHasTheSeedsNames() {
+        Cover cover = LabProperties.cover(Path.of("lab.properties"), key -> null);
+        assertThat(cover).isEqualTo(new Cover("Data Communications Networks", "Socket Programming",
+                "Asmaa Gamal Abdel-Halem Mabrouk Nagy", "15010473 - section 8",
+                "Prof. Dr. Noha ElKorany, Prof. Dr. Karim Banawan", "Communication & Electronics Department"));
+    }
+
+    @Test
+    void eventsAreLaidOutWithTheClientLeftAndEachKindItsOwnMark() {
+        SequenceDiagram diagram = SequenceDiagram.ofEvents(List.of(
+                new Event(0, "server", "client", Event.Kind.REPLY, "late"),
+                new Event(1, "client", "server", Event.Kind.REFUSED, "SYN answered by RST"),
+                new Event(2, "client", "server", Event.Kind.LOST, "datagram"),
+                new Event(3, "client", "client", Event.Kind.TIMEOUT, "waited 2 s")));
+        assertThat(diagram.lanes()).extracting(SequenceDiagram.Lane::name).containsExactly("client", "server");
+        SequenceDiagram.Lane client = diagram.lanes().get(0);
+        SequenceDiagram.Lane server = diagram.lanes().get(1);
+        assertThat(diagram.rows()).extracting(SequenceDiagram.Row::kind)
+                .containsExactly("reply", "refused", "lost", "timeout");
+        SequenceDiagram.Row reply = diagram.rows().get(0);
+        assertThat(reply.filled()).isTrue();
+        assertThat(reply.mark()).startsWith("M" + client.x() + " ");
+        SequenceDiagram.Row refused = diagram.rows().get(1);
+        assertThat(refused.filled()).isFalse();
+        assertThat(refused.mark()).isEqualTo("M" + server.x() + " " + (refused.y() - 8) + " L" + server.x() + " "
+                + (refused.y() + 8));
+        SequenceDiagram.Row lost = diagram.rows().get(2);
+        assertThat(lost.x2()).isBetween(client.x() + 1, server.x() - 1);
+        SequenceDiagram.Row timeout = diagram.rows().get(3);
+        assertThat(timeout.line()).isFalse();
+        assertThat(timeout.box()).isTrue();
+        assertThat(diagram.rows()).extracting(SequenceDiagram.Row::y).isSorted();
+        assertThat(diagram.width()).isGreaterThan(server.x());
+        assertThat(diagram.height()).isGreaterThan(timeout.y());
+    }
+
+    @Test
+    void packetsAreDrawnBetweenEndpointsAndIcmpGoesBackToTheSender() {
+        SequenceDiagram diagram = SequenceDiagram.of(new org.socketlab.lab.ScenarioObservations(
+                List.of(new PortMapping(12000, 23998)), Map.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(new Packet(0, "127.0.0.1:40710", "127.0.0.1:23998", "UDP", null, null, 2, "hi"),
+                        new Packet(40, "127.0.0.1", "127.0.0.1", "ICMP", null, "udp port 23998 unreachable", 30,
+                                null)), List.of()));
+        assertThat(diagram.source()).isEqualTo("packets");
+        assertThat(diagram.lanes()).extracting(SequenceDiagram.Lane::name, SequenceDiagram.Lane::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("client", "127.0.0.1:40710"),
+                        org.assertj.core.groups.Tuple.tuple("server", "127.0.0.1:23998 (lab 12000)"));
+        assertThat(diagram.rows()).extracting(SequenceDiagram.Row::kind, SequenceDiagram.Row::label)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("data", "UDP 2 B \"hi\""),
+                        org.assertj.core.groups.Tuple.tuple("icmp", "ICMP udp port 23998 unreachable"));
+        SequenceDiagram.Row icmp = diagram.rows().get(1);
+        assertThat(icmp.x1()).isGreaterThan(icmp.x2());
+        assertThat(SequenceDiagram.tcpFlags("R.")).isEqualTo("RST, ACK");
+    }
+
+    @Test
+    void verdictsFollowCucumbersStatus() {
+        assertThat(Verdict.ofStatus("PASSED")).isEqualTo(Verdict.AS_EXPECTED);
+        assertThat(Verdict.ofStatus("FAILED")).isEqualTo(Verdict.NOT_AS_EXPECTED);
+        assertThat(Verdict.ofStatus("AMBIGUOUS")).isEqualTo(Verdict.NOT_AS_EXPECTED);
+        assertThat(Verdict.ofStatus("SKIPPED")).isEqualTo(Verdict.SKIPPED);
+        assertThat(Verdict.ofStatus("PENDING")).isEqualTo(Verdict.UNDEFINED);
+        assertThat(Verdict.ofStatus("UNDEFINED")).isEqualTo(Verdict.UNDEFINED);
+        assertThat(new VerdictCounts(3, 0, 1, 0).overall()).isEqualTo(Verdict.SKIPPED);
+        assertThat(new VerdictCounts(0, 0, 0, 0).overall()).isNull();
+    }
+}

@@ -1,0 +1,55 @@
+package org.socketlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** results.json is the whole report: read back, it is the same model and renders the same page. */
+class ReportJsonTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReportRoundTripsThroughResultsJsonAndRendersTheSamePage() throws IOException {
+        LabReport original = ReportFixture.report();
+        ReportRenderer renderer = new ReportRenderer(null);
+        String html = Files.readString(renderer.write(original, dir));
+
+        LabReport read = ReportJson.read(dir.resolve("results.json"));
+
+        assertThat(read).isEqualTo(original);
+        assertThat(renderer.render(read)).isEqualTo(html);
+    }
+
+    @Test
+    void theJsonHasStableNamesAndIsoTimes() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(ReportJson.write(ReportFixture.report()));
+        assertThat(json.fieldNames()).toIterable().containsExactly("schemaVersion", "run", "cover", "machine",
+                "summary", "features");
+        assertThat(json.at("/run/started").asText()).isEqualTo("2026-11-24T07:56:44.120Z");
+        assertThat(json.at("/run/duration").asText()).isEqualTo("PT12.345S");
+        JsonNode scenario = json.at("/features/1/scenarios/0");
+        assertThat(scenario.at("/verdict").asText()).isEqualTo("AS_EXPECTED");
+        assertThat(scenario.at("/observations/consoles/client/0/text").asText())
+                .isEqualTo("error: connection refused: nothing listens on 127.0.0.1:12000");
+        assertThat(scenario.at("/observations/runs/0/exceptionClass").asText()).isEqualTo("java.net.ConnectException");
+        assertThat(json.at("/summary/questions/0/counts/asExpected").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedWithItsVersion() throws IOException {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, "{\"schemaVersion\": 99, \"features\": []}");
+        assertThatThrownBy(() -> ReportJson.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("schemaVersion 99");
+        Files.writeString(file, "{\"hello\": 1}");
+        assertThatThrownBy(() -> ReportJson.read(file)).hasMessageContaining("not a lab report");
+    }
+}
