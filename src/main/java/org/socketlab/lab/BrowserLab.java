@@ -100,13 +100,14 @@ public final class BrowserLab implements AutoCloseable {
         ConditionalGetExperiment.Consoles consoles = new ConditionalGetExperiment.Consoles(
                 recorder.transcript(PROXY), recorder.transcript(ORIGIN), recorder.transcript(BROWSER),
                 recorder::http, recorder::now);
+        long at = recorder.now();
         experiment = ConditionalGetExperiment.start(cacheControl, client, consoles);
         lab.watchOnWire(experiment.proxyPort());
         recorder.note("Browser: " + experiment.clientName() + ", through the logging proxy on 127.0.0.1:"
                 + experiment.proxyPort() + " to the lab origin on 127.0.0.1:" + experiment.originPort()
                 + " (Cache-Control: " + (cacheControl == null || cacheControl.isBlank() ? "none" : cacheControl) + ").");
         recorder.run(new ProgramRun(PROXY, "socket-lab proxy --map " + ConditionalGetExperiment.HOST + "=127.0.0.1:"
-                + experiment.originPort(), "started", null, null, null, null, recorder.now(), 0));
+                + experiment.originPort(), "started", null, null, null, null, at, 0));
     }
 
     private void recordLoad(PageLoad load) {

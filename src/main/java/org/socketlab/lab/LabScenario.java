@@ -64,6 +64,7 @@ public final class LabScenario implements AutoCloseable {
     private Transport startedTransport;
     private int startedLabPort;
     private String startedHost;
+    private long startedAtMillis;
     private boolean startedConnected;
     private ClientRun lastRun;
     private LabException lastServerFailure;
@@ -222,6 +223,7 @@ public final class LabScenario implements AutoCloseable {
     private void startClient(String targetHost, Transport transport, int labPort, boolean connected) {
         closeStartedClient();
         startedHost = targetHost;
+        startedAtMillis = recorder.now();
         startedTransport = transport;
         startedLabPort = labPort;
         startedConnected = connected;
@@ -283,7 +285,11 @@ public final class LabScenario implements AutoCloseable {
         } catch (LabException e) {
             recorder.transcript(CLIENT).printError("error: " + e.getMessage());
             lastRun = new ClientRun(e.outcome(), null, e, Duration.ofNanos(System.nanoTime() - started));
-            record(host, Transport.TCP, labPort, false, null, lastRun, true);
+            recorder.run(new ProgramRun(CLIENT, command, e.outcome().phrase(), null, e.causeClass(),
+                    e.causeMessage(), e.getMessage(), at, micros(started)));
+            if (e.outcome() == Outcome.CONNECTION_REFUSED) {
+                recorder.event(CLIENT, SERVER, Event.Kind.REFUSED, "SYN to " + labPort + "/tcp answered by RST");
+            }
         }
     }
 
@@ -309,8 +315,7 @@ public final class LabScenario implements AutoCloseable {
         long elapsedMicros = run.elapsed().toNanos() / 1000;
         recorder.run(new ProgramRun(CLIENT, command, run.outcome().phrase(), run.reply(),
                 failure == null ? null : failure.causeClass(), failure == null ? null : failure.causeMessage(),
-                failure == null ? null : failure.getMessage(), recorder.now() - elapsedMicros / 1000,
-                elapsedMicros));
+                failure == null ? null : failure.getMessage(), startedAtMillis, elapsedMicros));
         String port = labPort + "/" + transport.label();
         boolean serverThere = listening.contains(transport.label() + labPort + "@" + targetHost);
         if (transport == Transport.TCP && !failedAtStart && run.outcome() != Outcome.CONNECTION_REFUSED) {

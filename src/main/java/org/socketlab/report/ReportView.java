@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.socketlab.lab.ConsoleLine;
 import org.socketlab.lab.HttpExchange;
+import org.socketlab.lab.Packet;
 import org.socketlab.lab.ProgramRun;
 import org.socketlab.lab.ScenarioObservations;
 
@@ -37,10 +38,14 @@ public record ReportView(LabReport report, List<Question> questions) {
      * @param terminals its programs' consoles, client first, each with the commands typed into it
      * @param diagram   its sequence diagram, or null when nothing crossed
      * @param loads     its HTTP exchanges, one column per page load
+     * @param packets   the packets the table lists: all of a short trace; of a long one (a browser's), those
+     *                  that carry a message, at most {@link #PACKET_ROWS}
      */
     public record ScenarioView(String anchor, ScenarioResult scenario, List<Terminal> terminals,
-            SequenceDiagram diagram, List<Load> loads) {
+            SequenceDiagram diagram, List<Load> loads, List<Packet> packets) {
     }
+
+    static final int PACKET_ROWS = 60;
 
     /**
      * One program role's console.
@@ -84,11 +89,19 @@ public record ReportView(LabReport report, List<Question> questions) {
             for (ScenarioResult scenario : feature.scenarios()) {
                 ScenarioObservations observed = scenario.observations();
                 scenarios.add(new ScenarioView("q" + number + "-s" + (scenarios.size() + 1), scenario,
-                        terminals(observed), SequenceDiagram.of(observed), loads(observed.http())));
+                        terminals(observed), SequenceDiagram.of(observed), loads(observed.http()),
+                        packetRows(observed.packets())));
             }
             questions.add(new Question(number, "q" + number, feature, summary, scenarios));
         }
         return new ReportView(report, questions);
+    }
+
+    /** A short trace whole; of a long one the packets that carry data, so the messages are not lost in ACKs. */
+    static List<Packet> packetRows(List<Packet> packets) {
+        List<Packet> rows = packets.size() <= PACKET_ROWS ? packets
+                : packets.stream().filter(packet -> packet.length() > 0 || packet.icmp() != null).toList();
+        return rows.subList(0, Math.min(rows.size(), PACKET_ROWS));
     }
 
     /** Each role's console, with the commands run in it put where they were typed: before what they printed. */

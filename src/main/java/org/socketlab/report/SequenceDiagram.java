@@ -91,8 +91,10 @@ public record SequenceDiagram(String source, int width, int height, int top, int
 
     /** The diagram for a scenario, or null when nothing was recorded to draw. */
     static SequenceDiagram of(ScenarioObservations observations) {
-        if (!observations.packets().isEmpty()) {
-            return ofPackets(observations.packets(), observations.ports());
+        List<Packet> packets = observations.packets();
+        // A browser's trace runs to hundreds of packets: then the programs' own events tell the story better.
+        if (!packets.isEmpty() && (packets.size() <= MAX_ROWS || observations.events().isEmpty())) {
+            return ofPackets(packets, observations.ports());
         }
         if (!observations.events().isEmpty()) {
             return ofEvents(observations.events());

@@ -1,6 +1,7 @@
 package org.socketlab.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.socketlab.lab.Packet;
 
 /**
@@ -13,6 +14,10 @@ import org.socketlab.lab.Packet;
  */
 public record WirePacket(long micros, String source, int sourcePort, String destination, int destinationPort,
         String protocol, String flags, String icmp, int quotedPort, byte[] payload) {
+    private static final Pattern HTTP_START =
+            Pattern.compile("(GET|HEAD|POST|PUT|DELETE|OPTIONS|CONNECT|HTTP/1\\.[01]) ");
+    private static final Pattern VALIDATOR =
+            Pattern.compile("(?i)(if-none-match|if-modified-since|etag|last-modified|cache-control):");
 
     /** Whether it belongs to the given port: sent from or to it, or, for ICMP, quoting a packet sent to it. */
     public boolean concerns(int port) {
@@ -38,11 +43,29 @@ public record WirePacket(long micros, String source, int sourcePort, String dest
 
     /** The report's view of it, timed from the scenario's start. */
     public Packet toPacket(long scenarioStartMicros) {
-        String preview = icmp != null ? "quotes a packet to port " + quotedPort
-                : new String(payload, 0, Math.min(payload.length, 80), StandardCharsets.US_ASCII)
-                        .replaceAll("[^\\x20-\\x7e]", ".");
+        String preview = icmp != null ? "quotes a packet to port " + quotedPort : preview();
         return new Packet(micros - scenarioStartMicros, endpoint(source, sourcePort), endpoint(destination,
                 destinationPort), protocol, flags, icmp, icmp != null ? 0 : payload.length, preview);
+    }
+
+    /**
+     * The payload's start as text; for an HTTP message its first line, plus the validator headers it carries,
+     * since those are what Part 2 looks for on the wire.
+     */
+    private String preview() {
+        String text = new String(payload, StandardCharsets.ISO_8859_1);
+        if (HTTP_START.matcher(text).lookingAt()) {
+            StringBuilder preview = new StringBuilder(text.lines().findFirst().orElse(""));
+            text.lines().filter(line -> VALIDATOR.matcher(line).lookingAt())
+                    .forEach(line -> preview.append(" | ").append(line));
+            return printable(preview.toString(), 240);
+        }
+        return printable(text, 80);
+    }
+
+    private static String printable(String text, int limit) {
+        String cut = text.length() > limit ? text.substring(0, limit) : text;
+        return cut.replaceAll("[^\\x20-\\x7e]", ".");
     }
 
     private static String endpoint(String address, int port) {
