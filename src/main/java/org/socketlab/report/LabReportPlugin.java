@@ -239,7 +239,8 @@ public final class LabReportPlugin implements ConcurrentEventListener {
             ScenarioSource source = feature.scenarios().get(line);
             List<String> description = source == null ? List.of() : source.description();
             String status = result.getStatus().name();
-            Verdict verdict = Verdict.ofStatus(status);
+            // Cucumber passes a scenario without steps; for a lab report it showed nothing, so it is unfinished.
+            Verdict verdict = steps.isEmpty() ? Verdict.UNDEFINED : Verdict.ofStatus(status);
             return new ScenarioResult(testCase.getId().toString(),
                     source == null ? testCase.getKeyword() : source.keyword(), testCase.getName(), line,
                     source == null ? null : source.outlineLine(), testCase.getTags(),
@@ -255,7 +256,7 @@ public final class LabReportPlugin implements ConcurrentEventListener {
                         .map(step -> stripAssumption(step.errorMessage()))
                         .findFirst()
                         .orElse(result.getError() == null ? null : stripAssumption(errorMessage(result)));
-                case UNDEFINED -> steps.stream()
+                case UNDEFINED -> steps.isEmpty() ? NO_STEPS : steps.stream()
                         .filter(step -> "UNDEFINED".equals(step.status()) || "PENDING".equals(step.status()))
                         .map(step -> "UNDEFINED".equals(step.status())
                                 ? "no step definition for \"" + step.text() + "\""
@@ -264,6 +265,9 @@ public final class LabReportPlugin implements ConcurrentEventListener {
                 default -> null;
             };
         }
+
+        private static final String NO_STEPS = "the scenario has no steps: a line that does not start with Given, "
+                + "When, Then, And or But is read as part of the scenario's description";
 
         /** JUnit's Assumptions prefix their message; the reason reads better without it. */
         private static String stripAssumption(String message) {

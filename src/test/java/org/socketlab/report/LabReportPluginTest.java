@@ -65,6 +65,10 @@ class LabReportPluginTest {
               @report-plugin-test
               Scenario: a step is undefined
                 Given the report test has no definition for this step
+
+              @report-plugin-test
+              Scenario: a keyword is missing
+                the report test sends "x"
             """;
 
     private static final String ZERO = """
@@ -117,7 +121,8 @@ class LabReportPluginTest {
         // The JUnit Platform counts the undefined scenario as failed too, and the skipped one as aborted.
         assertThat(summary.getTestsFailedCount()).as("failed scenarios").isEqualTo(2);
         assertThat(summary.getTestsAbortedCount()).as("skipped scenarios").isEqualTo(1);
-        assertThat(summary.getTestsSucceededCount()).as("passed scenarios").isEqualTo(3);
+        // Cucumber passes the scenario without steps; only the report calls it undefined.
+        assertThat(summary.getTestsSucceededCount()).as("passed scenarios").isEqualTo(4);
         assertThat(report.schemaVersion()).isEqualTo(LabReport.SCHEMA_VERSION);
         assertThat(report.run().started()).isBeforeOrEqualTo(report.run().finished());
         assertThat(report.cover().student()).isEqualTo("Asmaa Gamal Abdel-Halem Mabrouk Nagy");
@@ -132,7 +137,7 @@ class LabReportPluginTest {
         assertThat(first.name()).isEqualTo("Question one");
         assertThat(first.question()).containsExactly("The question's text, over two lines.", "Second paragraph.");
         assertThat(first.scenarios()).extracting(ScenarioResult::name).containsExactly("a datagram is answered",
-                "a step fails", "a step is skipped", "a step is undefined");
+                "a step fails", "a step is skipped", "a step is undefined", "a keyword is missing");
     }
 
     @Test
@@ -171,6 +176,11 @@ class LabReportPluginTest {
         assertThat(undefined.reason()).contains("the report test has no definition for this step");
         assertThat(undefined.steps().get(0).snippets()).singleElement().asString()
                 .contains("@Given(\"the report test has no definition for this step\")");
+
+        ScenarioResult noSteps = scenarios.get("a keyword is missing");
+        assertThat(noSteps.status()).isEqualTo("PASSED");
+        assertThat(noSteps.verdict()).isEqualTo(Verdict.UNDEFINED);
+        assertThat(noSteps.reason()).contains("has no steps").contains("Given");
     }
 
     @Test
@@ -189,8 +199,8 @@ class LabReportPluginTest {
     @Test
     void theSummaryCountsEachQuestionsVerdicts() {
         QuestionSummary first = report.summary().questions().get(1);
-        assertThat(first.counts()).isEqualTo(new VerdictCounts(1, 1, 1, 1));
+        assertThat(first.counts()).isEqualTo(new VerdictCounts(1, 1, 1, 2));
         assertThat(first.verdict()).isEqualTo(Verdict.NOT_AS_EXPECTED);
-        assertThat(report.summary().totals().total()).isEqualTo(6);
+        assertThat(report.summary().totals().total()).isEqualTo(7);
     }
 }
