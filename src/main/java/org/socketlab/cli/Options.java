@@ -13,7 +13,11 @@ final class Options {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Durations.parse(value);
+            Duration duration = Durations.parse(value);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("a duration cannot be negative: " + value);
+            }
+            return duration;
         }
     }
 

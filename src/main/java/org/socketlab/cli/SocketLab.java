@@ -31,6 +31,11 @@ public final class SocketLab {
                 terminal.printError("error: " + labException.getMessage());
                 return labException.outcome().exitCode();
             }
+            if (exception instanceof IllegalArgumentException invalid) {
+                // An option value that parsed but makes no sense, such as --buffer 0: a usage error.
+                terminal.printError("error: " + invalid.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
             throw exception;
         });
         return commandLine;

@@ -69,12 +69,22 @@ public final class BrowserLab implements AutoCloseable {
     /** Chromium as the browser, or the reason it cannot be (to skip the scenario with). */
     public Optional<String> useChromium() {
         Optional<Chromium> chromium = Chromium.find();
-        chromium.ifPresent(found -> client = found);
+        chromium.ifPresent(this::use);
         return chromium.isPresent() ? Optional.empty() : Optional.of(Chromium.whyMissing());
     }
 
     public void useCachingClient() {
-        client = new CachingHttpClient();
+        use(new CachingHttpClient());
+    }
+
+    private void use(PageClient chosen) {
+        if (experiment != null) {
+            throw new IllegalStateException("the browser is chosen before the first load");
+        }
+        if (client != null) {
+            client.close();
+        }
+        client = chosen;
     }
 
     /** Loads the page once more through the proxy (starting proxy and origin on the first load). */
@@ -117,14 +127,15 @@ public final class BrowserLab implements AutoCloseable {
             String path = PageLoad.path(exchange);
             String validators = Headers.first(exchange.requestHeaders(), "If-None-Match").map(v -> " If-None-Match: " + v)
                     .orElse("");
-            recorder.event(BROWSER, ORIGIN, Event.Kind.REQUEST, "GET " + path + validators);
-            recorder.event(ORIGIN, BROWSER, Event.Kind.RESPONSE, exchange.statusLine().replaceFirst("^HTTP/1\\.[01] ", ""));
+            recorder.event(exchange.atMillis(), BROWSER, ORIGIN, Event.Kind.REQUEST, "GET " + path + validators);
+            recorder.event(exchange.atMillis(), ORIGIN, BROWSER, Event.Kind.RESPONSE,
+                    exchange.statusLine().replaceFirst("^HTTP/1\\.[01] ", ""));
         }
         if (!load.notForwarded().isEmpty()) {
             recorder.event(PROXY, BROWSER, Event.Kind.NOTE, load.notForwarded().size()
                     + " requests to other hosts answered 403, not forwarded");
         }
-        if (load.pageObjects().isEmpty()) {
+        if (load.pageObjects().isEmpty() && load.result().loaded()) {
             recorder.event(BROWSER, BROWSER, Event.Kind.NOTE, "no request reached the proxy: served from the cache");
         }
     }
@@ -176,7 +187,7 @@ public final class BrowserLab implements AutoCloseable {
     }
 
     private static String describe(PageLoad load) {
-        if (load.pageObjects().isEmpty()) {
+        if (load.pageObjects().isEmpty() && load.result().loaded()) {
             return "no request for the page or its objects reached the proxy"
                     + (load.result().loaded() ? "; the page loaded" : "; the page did not load: " + load.result().detail());
         }

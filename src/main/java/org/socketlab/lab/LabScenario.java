@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,12 +54,16 @@ public final class LabScenario implements AutoCloseable {
     /** How long a step waits for a server to print a line it expects: servers print within milliseconds. */
     private static final Duration SERVER_PRINT_WAIT = Duration.ofSeconds(2);
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+    /** Real ports are picked from here up to the ephemeral range, above the lab's usual ports. */
+    private static final int PICK_FROM = 20_000;
     /** A JVM starting inside the second host prints its ready line within a second or two. */
     private static final Duration SECOND_HOST_START = Duration.ofSeconds(20);
 
     private final ScenarioRecorder recorder;
     private final Map<Integer, Integer> realPorts = new HashMap<>();
     private final Set<String> listening = new HashSet<>();
+    /** Ports "no server on ..." checked free: a datagram sent there is known to reach no one. */
+    private final Set<String> verifiedFree = new HashSet<>();
     private final List<AutoCloseable> open = new ArrayList<>();
     private String host = "127.0.0.1";
     private Duration clientTimeout = Limits.CLIENT_TIMEOUT;
@@ -126,17 +133,36 @@ public final class LabScenario implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free for both TCP and UDP, picked below the system's ephemeral range: a port taken with bind(0)
+     * comes from that range, where a client in a scenario running beside this one could take the same number
+     * as its source port before our server binds it.
+     */
     private int freePort() {
         InetAddress address = loopbackAddress();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, address);
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = below > PICK_FROM + 1000
+                    ? java.util.concurrent.ThreadLocalRandom.current().nextInt(PICK_FROM, below) : 0;
+            try (ServerSocket tcp = new ServerSocket(candidate, 1, address);
                     DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, tcp.getLocalPort()))) {
                 return udp.getLocalPort();
-            } catch (IOException takenForUdp) {
-                // The TCP port is free but the same number is taken for UDP: try another.
+            } catch (IOException taken) {
+                // taken for TCP or UDP: try another
             }
         }
-        throw new IllegalStateException("found no port free for both TCP and UDP on " + host + " in 50 attempts");
+        throw new IllegalStateException("found no port free for both TCP and UDP on " + host + " in 100 attempts");
+    }
+
+    /** The lowest port the system hands out for bind(0) and outgoing connections (Linux: usually 32768). */
+    private static int ephemeralRangeStart() {
+        try {
+            // readString trusts the size /proc reports and can return a partial line; read it as lines.
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 0;
+        }
     }
 
     private InetAddress loopbackAddress() {
@@ -152,6 +178,7 @@ public final class LabScenario implements AutoCloseable {
         int real = realPort(labPort);
         InetSocketAddress address = new InetSocketAddress(loopbackAddress(), real);
         try (AutoCloseable probe = transport == Transport.UDP ? new DatagramSocket(address) : bindTcp(address)) {
+            verifiedFree.add(transport.label() + labPort);
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "nothing listens on " + labPort + "/" + transport.label());
         } catch (Exception e) {
             throw new AssertionError("lab port " + labPort + "/" + transport.label() + " (real port " + real
@@ -280,7 +307,7 @@ public final class LabScenario implements AutoCloseable {
             long bytes = LineClient.send(options(host, labPort, false), lines);
             recorder.transcript(CLIENT).println("Sent " + lines.size() + " lines (" + bytes + " bytes)");
             recorder.run(new ProgramRun(CLIENT, command, "sent", null, null, null, null, at, micros(started)));
-            recorder.event(CLIENT, SERVER, Event.Kind.CONNECT, "SYN, SYN-ACK, ACK");
+            recorder.event(at, CLIENT, SERVER, Event.Kind.CONNECT, "connected to " + labPort + "/tcp");
             recorder.event(CLIENT, SERVER, Event.Kind.DATA, lines.size() + " lines (" + bytes + " bytes), then FIN");
         } catch (LabException e) {
             recorder.transcript(CLIENT).printError("error: " + e.getMessage());
@@ -288,7 +315,7 @@ public final class LabScenario implements AutoCloseable {
             recorder.run(new ProgramRun(CLIENT, command, e.outcome().phrase(), null, e.causeClass(),
                     e.causeMessage(), e.getMessage(), at, micros(started)));
             if (e.outcome() == Outcome.CONNECTION_REFUSED) {
-                recorder.event(CLIENT, SERVER, Event.Kind.REFUSED, "SYN to " + labPort + "/tcp answered by RST");
+                recorder.event(CLIENT, SERVER, Event.Kind.REFUSED, "connection to " + labPort + "/tcp refused");
             }
         }
     }
@@ -316,27 +343,32 @@ public final class LabScenario implements AutoCloseable {
         recorder.run(new ProgramRun(CLIENT, command, run.outcome().phrase(), run.reply(),
                 failure == null ? null : failure.causeClass(), failure == null ? null : failure.causeMessage(),
                 failure == null ? null : failure.getMessage(), startedAtMillis, elapsedMicros));
+        // Each event at the time it happened: the connect when the client started, the send when the exchange
+        // began (its end minus its duration), the answer or the giving up now.
+        long now = recorder.now();
+        long sentAt = Math.max(startedAtMillis, now - run.elapsed().toMillis());
         String port = labPort + "/" + transport.label();
-        boolean serverThere = listening.contains(transport.label() + labPort + "@" + targetHost);
-        if (transport == Transport.TCP && !failedAtStart && run.outcome() != Outcome.CONNECTION_REFUSED) {
-            recorder.event(CLIENT, SERVER, Event.Kind.CONNECT, "SYN, SYN-ACK, ACK to " + port);
+        if (transport == Transport.TCP && !failedAtStart) {
+            recorder.event(startedAtMillis, CLIENT, SERVER, Event.Kind.CONNECT, "connected to " + port
+                    + " (SYN, SYN-ACK, ACK)");
         }
         if (sentence != null) {
             String data = describe(sentence) + (transport == Transport.TCP ? ", then FIN" : " to " + port);
-            boolean lost = !serverThere && transport == Transport.UDP;
-            recorder.event(CLIENT, SERVER, lost ? Event.Kind.LOST : Event.Kind.DATA,
-                    lost ? data + ": nothing listens there" : data);
+            boolean lost = transport == Transport.UDP && verifiedFree.contains(transport.label() + labPort)
+                    && !listening.contains(transport.label() + labPort + "@" + targetHost);
+            recorder.event(sentAt, CLIENT, SERVER, lost ? Event.Kind.LOST : Event.Kind.DATA,
+                    lost ? data + ", where nothing listens" : data);
         }
         switch (run.outcome()) {
-            case REPLY -> recorder.event(SERVER, CLIENT, Event.Kind.REPLY, describe(run.reply()));
-            case CONNECTION_REFUSED -> recorder.event(CLIENT, SERVER, Event.Kind.REFUSED,
-                    "SYN to " + port + " answered by RST");
-            case PORT_UNREACHABLE -> recorder.event(SERVER, CLIENT, Event.Kind.ICMP_UNREACHABLE,
-                    "ICMP port unreachable (" + port + ")");
-            case NO_REPLY -> recorder.event(CLIENT, CLIENT, Event.Kind.TIMEOUT,
+            case REPLY -> recorder.event(now, SERVER, CLIENT, Event.Kind.REPLY, describe(run.reply()));
+            case CONNECTION_REFUSED -> recorder.event(now, CLIENT, SERVER, Event.Kind.REFUSED,
+                    "connection to " + port + " refused");
+            case PORT_UNREACHABLE -> recorder.event(now, SERVER, CLIENT, Event.Kind.ICMP_UNREACHABLE,
+                    "port unreachable (" + port + "), reported to the socket");
+            case NO_REPLY -> recorder.event(now, CLIENT, CLIENT, Event.Kind.TIMEOUT,
                     "no reply within " + Durations.format(clientTimeout));
-            case CONNECTION_RESET -> recorder.event(SERVER, CLIENT, Event.Kind.RESET, "RST");
-            default -> recorder.event(CLIENT, CLIENT, Event.Kind.NOTE, run.outcome().phrase());
+            case CONNECTION_RESET -> recorder.event(now, SERVER, CLIENT, Event.Kind.RESET, "connection reset");
+            default -> recorder.event(now, CLIENT, CLIENT, Event.Kind.NOTE, run.outcome().phrase());
         }
     }
 
@@ -443,10 +475,10 @@ public final class LabScenario implements AutoCloseable {
 
     /** Why this scenario has no packet trace, or empty when it has one. */
     public Optional<String> wireUnavailable() {
-        if (capture == null) {
-            return Optional.of(captureUnavailable != null ? captureUnavailable : "nothing was captured yet");
+        if (captureUnavailable != null) {
+            return Optional.of(captureUnavailable);
         }
-        return Optional.empty();
+        return capture == null ? Optional.of("no port of this scenario was captured") : Optional.empty();
     }
 
     private List<WirePacket> wire() {
@@ -568,22 +600,21 @@ public final class LabScenario implements AutoCloseable {
         expectPrinted(SERVER, line, SERVER_PRINT_WAIT);
     }
 
-    /** Waits for each line in turn, each after the previous one. */
+    /** Waits for each line in turn, each on a later console line than the previous one. */
     public void expectServerPrintsLines(List<String> lines) {
         Transcript server = recorder.transcript(SERVER);
-        long after = -1;
+        String expected = "the server prints these lines:\n" + String.join("\n", lines);
+        int next = 0;
         for (String line : lines) {
-            long previous = after;
             String withRealPorts = withRealPorts(line);
-            Optional<ConsoleLine> found = server.await(printed -> printed.atMillis() >= previous
-                    && (printed.shows(line) || printed.shows(withRealPorts)), SERVER_PRINT_WAIT);
+            OptionalInt found = server.awaitIndex(printed -> printed.shows(line) || printed.shows(withRealPorts),
+                    next, SERVER_PRINT_WAIT);
             if (found.isEmpty()) {
-                expect("the server prints these lines:\n" + String.join("\n", lines),
-                        "no line \"" + line + "\" (in order) in:\n" + consoleText(SERVER), false);
+                expect(expected, "no line \"" + line + "\" (in order) in:\n" + consoleText(SERVER), false);
             }
-            after = found.get().atMillis();
+            next = found.getAsInt() + 1;
         }
-        recorder.check("the server prints these lines:\n" + String.join("\n", lines), "all printed, in order", true);
+        recorder.check(expected, "all printed, in order", true);
     }
 
     private void expectPrinted(String role, String line, Duration wait) {
@@ -624,30 +655,61 @@ public final class LabScenario implements AutoCloseable {
      */
     @Override
     public void close() {
-        closeStartedClient();
+        Closer closer = new Closer(recorder);
+        closer.run(this::closeStartedClient);
         if (capture != null) {
-            try {
-                recorder.packets(capture.packets().stream()
-                        .map(packet -> packet.toPacket(recorder.startEpochMicros())).toList());
-            } catch (IOException e) {
-                recorder.note("No packet trace: " + e.getMessage() + ".");
-            }
+            closer.run(() -> {
+                try {
+                    recorder.packets(capture.packets().stream()
+                            .map(packet -> packet.toPacket(recorder.startEpochMicros())).toList());
+                } catch (IOException e) {
+                    recorder.note("No complete packet trace: " + e.getMessage() + ".");
+                }
+            });
         }
-        for (AutoCloseable program : open) {
-            try {
-                program.close();
-            } catch (Exception e) {
-                recorder.note("closing a program failed: " + e);
-            }
-        }
+        open.forEach(program -> closer.run(program::close));
         open.clear();
         if (capture != null) {
-            capture.close();
+            closer.run(capture::close);
             capture = null;
         }
         if (secondHost != null) {
-            secondHost.close();
+            closer.run(secondHost::close);
             secondHost = null;
+        }
+        closer.rethrow();
+    }
+
+    /** Runs every close, whatever the others throw; keeps the first failure and adds the rest to it. */
+    private static final class Closer {
+        private final ScenarioRecorder recorder;
+        private RuntimeException first;
+
+        Closer(ScenarioRecorder recorder) {
+            this.recorder = recorder;
+        }
+
+        interface Step {
+            void run() throws Exception;
+        }
+
+        void run(Step step) {
+            try {
+                step.run();
+            } catch (Exception e) {
+                recorder.note("Closing failed: " + e);
+                if (first == null) {
+                    first = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+
+        void rethrow() {
+            if (first != null) {
+                throw first;
+            }
         }
     }
 }

@@ -46,8 +46,13 @@ public final class ScenarioRecorder {
         runs.add(run);
     }
 
-    public synchronized void event(String from, String to, Event.Kind kind, String label) {
-        events.add(new Event(now(), from, to, kind, label));
+    public void event(String from, String to, Event.Kind kind, String label) {
+        event(now(), from, to, kind, label);
+    }
+
+    /** An event that happened earlier than now, at the given milliseconds since the start. */
+    public synchronized void event(long atMillis, String from, String to, Event.Kind kind, String label) {
+        events.add(new Event(atMillis, from, to, kind, label));
     }
 
     /** Records the comparison and returns whether it was met, so a step can fail with both sides shown. */
@@ -80,7 +85,8 @@ public final class ScenarioRecorder {
     public synchronized ScenarioObservations snapshot() {
         Map<String, List<ConsoleLine>> consoles = new LinkedHashMap<>();
         transcripts.forEach((role, transcript) -> consoles.put(role, transcript.lines()));
-        return new ScenarioObservations(List.copyOf(ports), consoles, List.copyOf(runs), List.copyOf(events),
+        List<Event> inOrder = events.stream().sorted(java.util.Comparator.comparingLong(Event::atMillis)).toList();
+        return new ScenarioObservations(List.copyOf(ports), consoles, List.copyOf(runs), inOrder,
                 List.copyOf(checks), List.copyOf(http), List.copyOf(packets), List.copyOf(notes));
     }
 }

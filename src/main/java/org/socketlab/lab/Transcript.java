@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.socketlab.net.Terminal;
@@ -57,24 +58,30 @@ public final class Transcript implements Terminal {
     }
 
     /** Waits up to the timeout for a line that matches; empty if none came. */
-    public synchronized Optional<ConsoleLine> await(Predicate<ConsoleLine> wanted, Duration timeout) {
+    public Optional<ConsoleLine> await(Predicate<ConsoleLine> wanted, Duration timeout) {
+        OptionalInt index = awaitIndex(wanted, 0, timeout);
+        return index.isPresent() ? Optional.of(lines().get(index.getAsInt())) : Optional.empty();
+    }
+
+    /** Waits up to the timeout for a matching line at or after {@code from}; its index, or empty. */
+    public synchronized OptionalInt awaitIndex(Predicate<ConsoleLine> wanted, int from, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
+        int seen = from;
         while (true) {
             for (; seen < lines.size(); seen++) {
                 if (wanted.test(lines.get(seen))) {
-                    return Optional.of(lines.get(seen));
+                    return OptionalInt.of(seen);
                 }
             }
             long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
             if (leftMillis <= 0) {
-                return Optional.empty();
+                return OptionalInt.empty();
             }
             try {
                 wait(leftMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                return OptionalInt.empty();
             }
         }
     }

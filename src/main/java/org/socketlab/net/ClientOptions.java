@@ -20,7 +20,7 @@ public record ClientOptions(String host, int port, Duration timeout, boolean con
             throw new IllegalArgumentException("timeout (" + timeout + ") must not be negative");
         }
         if (bufferBytes < 1) {
-            throw new IllegalArgumentException("bufferBytes (" + bufferBytes + ") must be positive");
+            throw new IllegalArgumentException("the receive buffer (--buffer " + bufferBytes + ") must be at least 1 byte");
         }
     }
 

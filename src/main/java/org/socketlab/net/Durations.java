@@ -18,8 +18,12 @@ public final class Durations {
                 return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1).trim()));
             }
             String seconds = value.endsWith("s") ? value.substring(0, value.length() - 1).trim() : value;
-            return Duration.ofNanos(Math.round(Double.parseDouble(seconds) * 1e9));
-        } catch (NumberFormatException e) {
+            double parsed = Double.parseDouble(seconds);
+            if (!Double.isFinite(parsed)) {
+                throw new NumberFormatException("not a finite number");
+            }
+            return Duration.ofNanos(Math.round(parsed * 1e9));
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("invalid duration \"" + text + "\"; write e.g. 2s, 500ms or 1m", e);
         }
     }

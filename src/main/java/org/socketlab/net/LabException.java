@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * A network failure with the endpoint it concerns and the {@link Outcome} it stands for. Its message says what
- * happened and, after a semicolon, why, e.g. {@code nothing is listening on 127.0.0.1:12000/tcp; the server's host
- * answered the connection request with a reset}.
+ * happened and, after a semicolon, why, e.g. {@code nothing is listening on 127.0.0.1:12000/tcp; the host
+ * refused the connection request (SYN) with a reset (RST), or a firewall rejected it}.
  */
 public final class LabException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -63,7 +63,7 @@ public final class LabException extends IOException {
     public static LabException connectionRefused(String host, int port, Throwable cause) {
         return of(Outcome.CONNECTION_REFUSED, host, port, Transport.TCP, cause,
                 "nothing is listening on " + endpoint(host, port, Transport.TCP),
-                "the server's host answered the connection request (SYN) with a reset (RST)");
+                "the host refused the connection request (SYN) with a reset (RST), or a firewall rejected it");
     }
 
     public static LabException connectTimeout(String host, int port, Duration timeout, Throwable cause) {
@@ -110,6 +110,12 @@ public final class LabException extends IOException {
         return of(Outcome.PERMISSION_DENIED, host, port, transport, cause,
                 "not allowed to bind " + endpoint(host, port, transport),
                 "ports below 1024 need administrator rights, so choose one from 1024 to 65535");
+    }
+
+    public static LabException addressNotLocal(String host, int port, Transport transport, Throwable cause) {
+        return of(Outcome.IO_ERROR, host, port, transport, cause,
+                "cannot bind " + endpoint(host, port, transport),
+                host + " is not an address of this host, so choose one it has (127.0.0.1, or 0.0.0.0 for all)");
     }
 
     public static LabException portOutOfRange(String host, int port, Transport transport) {

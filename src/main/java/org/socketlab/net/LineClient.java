@@ -2,10 +2,8 @@ package org.socketlab.net;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -28,12 +26,8 @@ public final class LineClient {
             }
             out.flush();
             return sent;
-        } catch (ConnectException e) {
-            throw LabException.connectionRefused(options.host(), options.port(), e);
-        } catch (SocketTimeoutException e) {
-            throw LabException.connectTimeout(options.host(), options.port(), options.timeout(), e);
         } catch (IOException e) {
-            throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+            throw Endpoints.connectFailure(options.host(), options.port(), options.timeout(), e);
         }
     }
 }

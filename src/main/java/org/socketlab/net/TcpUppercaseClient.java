@@ -3,7 +3,6 @@ package org.socketlab.net;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -33,13 +32,7 @@ public final class TcpUppercaseClient implements UppercaseClient {
             return new TcpUppercaseClient(socket, options);
         } catch (IOException e) {
             closeQuietly(socket);
-            if (e instanceof ConnectException && String.valueOf(e.getMessage()).contains("refused")) {
-                throw LabException.connectionRefused(options.host(), options.port(), e);
-            }
-            if (e instanceof SocketTimeoutException) {
-                throw LabException.connectTimeout(options.host(), options.port(), options.timeout(), e);
-            }
-            throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+            throw Endpoints.connectFailure(options.host(), options.port(), options.timeout(), e);
         }
     }
 
@@ -52,10 +45,8 @@ public final class TcpUppercaseClient implements UppercaseClient {
         try {
             socket.getOutputStream().write(sentence.getBytes(StandardCharsets.UTF_8));
             socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream reply = new ByteArrayOutputStream();
-            in.transferTo(reply);
-            return Utf8Decoder.decodeAll(reply.toByteArray(), reply.size()).text();
+            byte[] reply = readUntilClosed();
+            return Utf8Decoder.decodeAll(reply, reply.length).text();
         } catch (SocketTimeoutException e) {
             throw LabException.noReply(options.host(), options.port(), Transport.TCP, options.timeout(), e);
         } catch (SocketException e) {
@@ -65,6 +56,28 @@ public final class TcpUppercaseClient implements UppercaseClient {
             throw LabException.io(options.host(), options.port(), Transport.TCP, e);
         } catch (IOException e) {
             throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+        }
+    }
+
+    /** The whole reply, within one deadline for all of it: a server that trickles bytes cannot hold us longer. */
+    private byte[] readUntilClosed() throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (true) {
+            if (!options.timeout().isZero()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("Read timed out");
+                }
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            }
+            int count = in.read(buffer);
+            if (count < 0) {
+                return reply.toByteArray();
+            }
+            reply.write(buffer, 0, count);
         }
     }
 

@@ -28,13 +28,17 @@ public final class UdpUppercaseClient implements UppercaseClient {
     /** Opens the socket (connecting it when asked); nothing is sent yet, so nothing can fail on the network. */
     public static UdpUppercaseClient open(ClientOptions options) throws LabException {
         InetSocketAddress server = Endpoints.remote(options.host(), options.port(), Transport.UDP);
+        DatagramSocket socket = null;
         try {
-            DatagramSocket socket = new DatagramSocket();
+            socket = new DatagramSocket();
             if (options.connected()) {
                 socket.connect(server);
             }
             return new UdpUppercaseClient(socket, server, options);
         } catch (SocketException e) {
+            if (socket != null) {
+                socket.close();
+            }
             throw LabException.io(options.host(), options.port(), Transport.UDP, e);
         }
     }

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PacketCapture implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(5);
     private static volatile String unavailableReason;
 
     private final Path directory;
@@ -132,13 +132,17 @@ public final class PacketCapture implements AutoCloseable {
         try {
             failure = listening.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            failure = "tcpdump did not start listening within " + START_TIMEOUT.toSeconds() + " s";
+            process.destroyForcibly();
+            // A slow start on a busy machine says nothing about the next scenario: not remembered.
+            throw new IOException("tcpdump did not start listening within " + START_TIMEOUT.toSeconds() + " s");
         }
         if (failure != null) {
             process.destroyForcibly();
+            // tcpdump exited with its reason (no permission, no such interface): it would fail the same way again.
             unavailableReason = "tcpdump could not capture: " + (failure.isEmpty() ? "it exited" : failure);
             throw new IOException(unavailableReason);
         }
+        ExitCleanup.register(process);
         return new Tcpdump(process, file, where);
     }
 
@@ -183,8 +187,12 @@ public final class PacketCapture implements AutoCloseable {
         while (true) {
             List<WirePacket> packets = Files.exists(capture.file()) ? PcapReader.read(capture.file()) : List.of();
             boolean synced = packets.stream().anyMatch(p -> "UDP".equals(p.protocol()) && p.payloadText().equals(marker));
-            if (synced || System.nanoTime() > deadline) {
+            if (synced) {
                 return packets;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the capture on " + capture.where().name() + " did not catch up within "
+                        + SYNC_TIMEOUT.toSeconds() + " s, so the trace may be incomplete");
             }
             try {
                 Thread.sleep(5); // polling tcpdump's file: there is no event to wait on
@@ -206,6 +214,7 @@ public final class PacketCapture implements AutoCloseable {
                 if (!capture.process().waitFor(2, TimeUnit.SECONDS)) {
                     capture.process().destroyForcibly();
                 }
+                ExitCleanup.unregister(capture.process());
                 Files.deleteIfExists(capture.file());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

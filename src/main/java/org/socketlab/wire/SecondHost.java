@@ -26,23 +26,40 @@ public final class SecondHost implements AutoCloseable {
     private final String localAddress;
     private final String address;
     private final List<Process> processes = new ArrayList<>();
+    private final Runnable deleteAtExit;
+    private static volatile boolean leftoversRemoved;
 
     private SecondHost(String name, String hostInterface, String localAddress, String address) {
         this.name = name;
         this.hostInterface = hostInterface;
         this.localAddress = localAddress;
         this.address = address;
+        this.deleteAtExit = () -> {
+            try {
+                run("netns", "del", name);
+            } catch (IOException ignored) {
+                // already gone
+            }
+        };
     }
 
     /** Why namespaces cannot be made here (not root, no iproute2), or empty when they can. */
     public static Optional<String> unavailable() {
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!isRoot()) {
             return Optional.of("network namespaces need root (run as root, as CI does)");
         }
         if (ip().isEmpty()) {
             return Optional.of("the ip command (Debian: apt-get install iproute2) is not installed");
         }
         return Optional.empty();
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
+        } catch (IOException notLinux) {
+            return false;
+        }
     }
 
     private static Optional<Path> ip() {
@@ -56,6 +73,10 @@ public final class SecondHost implements AutoCloseable {
         if (reason.isPresent()) {
             throw new IOException(reason.get());
         }
+        if (!leftoversRemoved) {
+            leftoversRemoved = true;
+            removeLeftovers();
+        }
         int n = NEXT.getAndIncrement() % 250;
         long pid = ProcessHandle.current().pid();
         String name = PREFIX + pid + "-" + n;
@@ -65,6 +86,7 @@ public final class SecondHost implements AutoCloseable {
         String local = "10.213." + n + ".1";
         String remote = "10.213." + n + ".2";
         SecondHost host = new SecondHost(name, hostSide, local, remote);
+        ExitCleanup.register(host.deleteAtExit);
         try {
             run("netns", "add", name);
             run("link", "add", hostSide, "type", "veth", "peer", "name", peerSide);
@@ -81,15 +103,21 @@ public final class SecondHost implements AutoCloseable {
         return host;
     }
 
-    /** Deletes namespaces a crashed earlier run of this machine left behind (only this project's, by name). */
-    public static void removeLeftovers() {
-        if (unavailable().isPresent()) {
-            return;
-        }
+    /**
+     * Deletes the namespaces an earlier run left behind when its JVM was killed: this project's, by name, and
+     * only those whose JVM (the pid in the name) is gone, so a build running beside this one keeps its own.
+     */
+    static void removeLeftovers() {
         try {
             for (String line : output(List.of(ip().orElseThrow().toString(), "netns", "list")).split("\n")) {
                 String namespace = line.split(" ")[0];
-                if (namespace.startsWith(PREFIX) && !namespace.startsWith(PREFIX + ProcessHandle.current().pid() + "-")) {
+                if (!namespace.startsWith(PREFIX)) {
+                    continue;
+                }
+                String[] parts = namespace.substring(PREFIX.length()).split("-");
+                boolean ownerGone = parts.length == 2 && parts[0].matches("[0-9]+")
+                        && ProcessHandle.of(Long.parseLong(parts[0])).isEmpty();
+                if (ownerGone) {
                     run("netns", "del", namespace);
                 }
             }
@@ -127,6 +155,7 @@ public final class SecondHost implements AutoCloseable {
         full.addAll(command);
         Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
         processes.add(process);
+        ExitCleanup.register(process);
         return process;
     }
 
@@ -181,7 +210,9 @@ public final class SecondHost implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            ExitCleanup.unregister(process);
         }
+        ExitCleanup.unregister(deleteAtExit);
         try {
             run("netns", "del", name);
         } catch (IOException ignored) {

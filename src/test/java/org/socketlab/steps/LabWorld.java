@@ -23,11 +23,14 @@ public final class LabWorld {
 
     @After(order = Integer.MAX_VALUE)
     public void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (lab != null) {
-            lab.close();
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (lab != null) {
+                lab.close();
+            }
         }
     }
 

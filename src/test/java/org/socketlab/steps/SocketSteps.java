@@ -128,6 +128,6 @@ public final class SocketSteps {
 
     @Then("the server prints these lines:")
     public void serverPrintsLines(String lines) {
-        world.lab().expectServerPrintsLines(List.of(lines.split("\r?\n")));
+        world.lab().expectServerPrintsLines(List.of(lines.split("\r?\n", -1)));
     }
 }
