@@ -527,12 +527,8 @@ final class ProxyConnection {
         log.println(block.toString());
     }
 
-    /** A received line for the console: UTF-8 where valid, cut at {@link Limits#LINE_BYTES}, saying so. */
+    /** A received line for the console, decoded as the line server decodes its lines. */
     private static String printable(byte[] line) {
-        int length = Math.min(line.length, Limits.LINE_BYTES);
-        Utf8Decoder.Decoded decoded = Utf8Decoder.decodeAll(line, length);
-        return decoded.text()
-                + (line.length > length ? " [line cut at " + Limits.LINE_BYTES + " bytes]" : "")
-                + (decoded.invalidBytes() ? " [bytes that are not UTF-8 shown as U+FFFD]" : "");
+        return Utf8Decoder.printableLine(line, line.length);
     }
 }

@@ -154,6 +154,22 @@ class LoggingProxyTest {
     }
 
     @Test
+    void aHeaderCutInsideAMultiByteCharacterIsLoggedAsCutNotAsInvalidUtf8() throws Exception {
+        startProxy(Map.of());
+        // "é" is two bytes in UTF-8; the line's 8192nd byte is its first, so the cut splits it.
+        String name = "X-Long: ";
+        String header = name + "a".repeat(Limits.LINE_BYTES - name.length() - 1) + "é and more";
+        try (RawClient client = new RawClient(proxy.port())) {
+            byte[] request = concat(ascii("GET http://lab.test/ HTTP/1.1\r\nHost: lab.test\r\n"),
+                    header.getBytes(StandardCharsets.UTF_8), ascii("\r\n\r\n"));
+            RawClient.Response response = client.send(request).read();
+            assertThat(response.status()).isEqualTo(200);
+        }
+        assertLogged("a [line cut at " + Limits.LINE_BYTES + " bytes]");
+        assertThat(log.lines()).extracting(ConsoleLine::text).noneMatch(line -> line.contains("not UTF-8"));
+    }
+
+    @Test
     void servesTwoRequestsOnOneKeepAliveConnectionAndDeliversTheirExchanges() throws Exception {
         startProxy(Map.of());
         proxy.startLoad(2, "test client");
