@@ -1,17 +1,14 @@
 package org.socketlab.http;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -52,10 +49,10 @@ public final class LoggingProxy implements AutoCloseable {
     private final Object idle = new Object();
     private int inFlight;
     private volatile boolean closing;
-    private final CountDownLatch started = new CountDownLatch(1);
-    private volatile StreamServer server;
+    private final StreamServer server;
 
-    private LoggingProxy(Builder builder) {
+    /** Binds and starts accepting. */
+    private LoggingProxy(Builder builder) throws LabException {
         this.routes = builder.routes;
         this.log = builder.log;
         this.listener = builder.listener;
@@ -63,6 +60,12 @@ public final class LoggingProxy implements AutoCloseable {
         this.clock = builder.clock != null ? builder.clock : () -> (System.nanoTime() - start) / 1_000_000;
         this.idleTimeout = builder.idleTimeout;
         this.connectTimeout = builder.connectTimeout;
+        String ready = "Proxy listening on " + builder.bind.getAddress().getHostAddress() + ":{port} ("
+                + routes.describe() + ")";
+        // A connection can be served before this constructor returns, so ProxyConnection must not use server:
+        // every other field is set, and visible to the connection's thread, since the server starts after them.
+        this.server = StreamServer.start("proxy", builder.bind, log, ready, idleTimeout,
+                (connection, client) -> new ProxyConnection(this, connection, client).serve());
     }
 
     /** A proxy with these routes, listening on 127.0.0.1 and a free port unless told otherwise. */
@@ -118,24 +121,12 @@ public final class LoggingProxy implements AutoCloseable {
         closing = true;
         // Close the origin sides first: a thread waiting on an origin would otherwise hold close() for its timeout.
         upstreams.forEach(LoggingProxy::closeQuietly);
-        if (server != null) {
-            server.close();
-        }
+        server.close();
     }
 
     // ----- for ProxyConnection -----
 
     record Tag(int load, String client) {
-    }
-
-    /** A connection accepted at once after binding waits until {@link #server} is set. */
-    private void awaitStarted() throws InterruptedIOException {
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the proxy was starting");
-        }
     }
 
     Tag tag() {
@@ -204,23 +195,6 @@ public final class LoggingProxy implements AutoCloseable {
     void closeUpstream(Socket socket) {
         upstreams.remove(socket);
         closeQuietly(socket);
-    }
-
-    /** Whether forwarding there would send the request back to this proxy, in an endless loop. */
-    boolean isSelf(InetSocketAddress target) {
-        if (target.isUnresolved() || target.getPort() != port()) {
-            return false;
-        }
-        InetAddress address = target.getAddress();
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress()
-                || address.equals(server.address().getAddress())) {
-            return true;
-        }
-        try {
-            return NetworkInterface.getByInetAddress(address) != null;
-        } catch (SocketException e) {
-            return false;
-        }
     }
 
     private static void closeQuietly(Socket socket) {
@@ -293,15 +267,7 @@ public final class LoggingProxy implements AutoCloseable {
          * @throws LabException when the address cannot be bound (port in use, not allowed)
          */
         public LoggingProxy start() throws LabException {
-            LoggingProxy proxy = new LoggingProxy(this);
-            String ready = "Proxy listening on " + bind.getAddress().getHostAddress() + ":{port} ("
-                    + routes.describe() + ")";
-            proxy.server = StreamServer.start("proxy", bind, log, ready, idleTimeout, (connection, client) -> {
-                proxy.awaitStarted();
-                new ProxyConnection(proxy, connection, client).serve();
-            });
-            proxy.started.countDown();
-            return proxy;
+            return new LoggingProxy(this);
         }
     }
 

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -141,11 +144,32 @@ final class ProxyConnection {
             return answerLocally(seen, Answer.FORBIDDEN, notForwarded(target.host()),
                     keepAlive ? After.KEEP_OPEN : After.CLOSE);
         }
-        if (proxy.isSelf(route.get())) {
+        if (isSelf(route.get(), socket)) {
             return answerLocally(seen, Answer.BAD_REQUEST, "the request names this proxy itself ("
                     + target.hostAndPort() + "); forwarding it would loop", After.CLOSE);
         }
         return forward(seen, parts[0], head, target, body, route.get(), keepAlive);
+    }
+
+    /**
+     * Whether forwarding there would send the request back to this proxy, in an endless loop.
+     *
+     * @param accepted a connection this proxy accepted: its local end is the address and port the proxy listens on
+     */
+    private static boolean isSelf(InetSocketAddress target, Socket accepted) {
+        if (target.isUnresolved() || target.getPort() != accepted.getLocalPort()) {
+            return false;
+        }
+        InetAddress address = target.getAddress();
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()
+                || address.equals(accepted.getLocalAddress())) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     private String notForwarded(String host) {
@@ -312,7 +336,7 @@ final class ProxyConnection {
             return answerLocally(seen, Answer.BAD_GATEWAY, "the name " + target.host() + " does not resolve",
                     After.CLOSE);
         }
-        if (proxy.isSelf(address)) {
+        if (isSelf(address, socket)) {
             return answerLocally(seen, Answer.BAD_REQUEST, "CONNECT names this proxy itself (" + where
                     + "); tunnelling it would loop", After.CLOSE);
         }

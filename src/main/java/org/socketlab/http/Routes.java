@@ -1,6 +1,7 @@
 package org.socketlab.http;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,16 +49,7 @@ public final class Routes {
             }
             copy.put(host.toLowerCase(Locale.ROOT), address);
         });
-        return new Routes(Map.copyOf(copy), false);
-    }
-
-    public boolean isOpen() {
-        return open;
-    }
-
-    /** The lab map; empty in open mode. */
-    public Map<String, InetSocketAddress> hosts() {
-        return hosts;
+        return new Routes(Collections.unmodifiableMap(copy), false); // in the caller's order, for describe()
     }
 
     /**
