@@ -182,17 +182,27 @@ public final class ConditionalGetExperiment implements AutoCloseable {
         return origin.port();
     }
 
-    /** Closes the client, then the proxy, then the origin; never throws. */
+    /**
+     * Closes the client, then the proxy, then the origin, each even when an earlier one failed.
+     *
+     * @throws RuntimeException the first close's failure, with any later ones suppressed
+     */
     @Override
     public void close() {
-        try {
-            client.close();
-        } finally {
+        RuntimeException failure = null;
+        for (Runnable closing : List.<Runnable>of(client::close, proxy::close, origin::close)) {
             try {
-                proxy.close();
-            } finally {
-                origin.close();
+                closing.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -48,7 +49,7 @@ public final class LoggingProxy implements AutoCloseable {
     private final Set<Socket> upstreams = ConcurrentHashMap.newKeySet();
     private final Object idle = new Object();
     private int inFlight;
-    private volatile boolean closing;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final StreamServer server;
 
     /** Binds and starts accepting. */
@@ -115,10 +116,12 @@ public final class LoggingProxy implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and closes every connection, the origin sides included. Runs once. */
+    /** Stops accepting and closes every connection, the origin sides included. Runs once: later calls return. */
     @Override
     public void close() {
-        closing = true;
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         // Close the origin sides first: a thread waiting on an origin would otherwise hold close() for its timeout.
         upstreams.forEach(LoggingProxy::closeQuietly);
         server.close();
@@ -185,7 +188,7 @@ public final class LoggingProxy implements AutoCloseable {
     Socket openUpstream() throws SocketException {
         Socket socket = new Socket();
         upstreams.add(socket);
-        if (closing) {
+        if (closing.get()) {
             closeQuietly(socket);
             throw new SocketException("the proxy is closing");
         }

@@ -63,7 +63,10 @@ public final class Routes {
         return Optional.ofNullable(hosts.get(host.toLowerCase(Locale.ROOT)));
     }
 
-    /** {@code open (forwards to any host)} or {@code lab mode (forwards only lab.test -> 127.0.0.1:8080)}. */
+    /**
+     * {@code open: forwards to any host} or {@code lab mode: forwards only lab.test -> 127.0.0.1:8080}, the hosts
+     * in the order given to {@link #lab(Map)}.
+     */
     public String describe() {
         if (open) {
             return "open: forwards to any host";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -31,11 +33,32 @@ class ConditionalGetExperimentTest {
         }
     }
 
+    @Test
+    void closeClosesTheProxyAndTheOriginEvenWhenTheClientsCloseFailsAndThrowsThatFailure() throws Exception {
+        IllegalStateException clientFailure = new IllegalStateException("the profile directory is locked");
+        ConditionalGetExperiment experiment = ConditionalGetExperiment.start("no-cache",
+                new HalfRequestClient(proxyLog) {
+                    @Override
+                    public void close() {
+                        throw clientFailure;
+                    }
+                }, ConditionalGetExperiment.Consoles.silent());
+        int proxyPort = experiment.proxyPort();
+        int originPort = experiment.originPort();
+
+        assertThatThrownBy(experiment::close).isSameAs(clientFailure);
+
+        for (int port : new int[] {proxyPort, originPort}) {
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                    .as("a connection to port %d after close", port).isInstanceOf(ConnectException.class);
+        }
+    }
+
     /**
      * A client that sends a request head promising a body it never sends, and returns once the proxy has read
      * the head: the proxy is then waiting for the body, with the request in flight.
      */
-    private static final class HalfRequestClient implements PageClient {
+    private static class HalfRequestClient implements PageClient {
         private final Transcript proxyLog;
         private Socket socket;
 
