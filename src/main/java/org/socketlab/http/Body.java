@@ -124,11 +124,6 @@ final class Body {
         long copied() {
             return copied;
         }
-
-        /** The source closed its connection early, as opposed to a socket error or a timeout. */
-        boolean endedEarly() {
-            return side == Side.SOURCE && getCause() == null;
-        }
     }
 
     private static final class Copy {

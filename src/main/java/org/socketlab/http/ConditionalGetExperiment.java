@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.socketlab.lab.HttpExchange;
+import org.socketlab.net.Durations;
 import org.socketlab.net.Output;
 
 /**
@@ -73,16 +74,18 @@ public final class ConditionalGetExperiment implements AutoCloseable {
     private final LoggingProxy proxy;
     private final PageClient client;
     private final Consoles consoles;
+    private final Duration settle;
     /** Every exchange of every load, in the order the proxy finished them; synchronized. */
     private final List<HttpExchange> exchanges;
     private int loads;
 
     private ConditionalGetExperiment(LabOrigin origin, LoggingProxy proxy, PageClient client, Consoles consoles,
-            List<HttpExchange> exchanges) {
+            Duration settle, List<HttpExchange> exchanges) {
         this.origin = origin;
         this.proxy = proxy;
         this.client = client;
         this.consoles = consoles;
+        this.settle = settle;
         this.exchanges = exchanges;
     }
 
@@ -96,6 +99,12 @@ public final class ConditionalGetExperiment implements AutoCloseable {
      */
     public static ConditionalGetExperiment start(String cacheControl, PageClient client, Consoles consoles)
             throws IOException {
+        return start(cacheControl, client, consoles, SETTLE);
+    }
+
+    /** As {@link #start(String, PageClient, Consoles)}, with how long {@link #load()} waits for the proxy. */
+    static ConditionalGetExperiment start(String cacheControl, PageClient client, Consoles consoles,
+            Duration settle) throws IOException {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(consoles, "consoles");
         LabOrigin origin = LabOrigin.start(cacheControl, consoles.origin());
@@ -109,7 +118,7 @@ public final class ConditionalGetExperiment implements AutoCloseable {
                         consoles.exchanges().accept(exchange);
                     })
                     .start();
-            return new ConditionalGetExperiment(origin, proxy, client, consoles, exchanges);
+            return new ConditionalGetExperiment(origin, proxy, client, consoles, settle, exchanges);
         } catch (IOException | RuntimeException e) {
             origin.close();
             client.close();
@@ -119,19 +128,27 @@ public final class ConditionalGetExperiment implements AutoCloseable {
 
     /**
      * Loads the page once more (load 1, 2, ...) and returns what crossed the proxy during that load, once the
-     * proxy has finished with it. Blocks for the load, at most the client's timeout plus a few seconds.
+     * proxy has finished with it. Blocks for the load, at most the client's timeout plus 5 s.
      *
-     * @throws IOException when the client could not be run (a page that did not load is in the result)
+     * @throws IOException when the client could not be run (a page that did not load is in the result), or when
+     *                     the proxy was still handling a request 5 s after the client finished: the load's
+     *                     exchanges would be incomplete, and judging them would judge partial evidence
      */
     public PageLoad load() throws IOException {
         int number = ++loads;
         proxy.startLoad(number, client.name());
         LoadResult result = client.load(page(), proxy.address(), consoles.browser());
+        boolean idle;
         try {
-            proxy.awaitIdle(SETTLE);
+            idle = proxy.awaitIdle(settle);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the proxy to finish load " + number);
+        }
+        if (!idle) {
+            throw new IOException("the proxy was still busy " + Durations.format(settle) + " after load " + number
+                    + " ended, so that load's exchanges are incomplete; the proxy's console shows the request it "
+                    + "was still handling");
         }
         List<HttpExchange> ofThisLoad;
         synchronized (exchanges) {
@@ -165,17 +182,27 @@ public final class ConditionalGetExperiment implements AutoCloseable {
         return origin.port();
     }
 
-    /** Closes the client, then the proxy, then the origin; never throws. */
+    /**
+     * Closes the client, then the proxy, then the origin, each even when an earlier one failed.
+     *
+     * @throws RuntimeException the first close's failure, with any later ones suppressed
+     */
     @Override
     public void close() {
-        try {
-            client.close();
-        } finally {
+        RuntimeException failure = null;
+        for (Runnable closing : List.<Runnable>of(client::close, proxy::close, origin::close)) {
             try {
-                proxy.close();
-            } finally {
-                origin.close();
+                closing.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -1,17 +1,15 @@
 package org.socketlab.http;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -51,11 +49,11 @@ public final class LoggingProxy implements AutoCloseable {
     private final Set<Socket> upstreams = ConcurrentHashMap.newKeySet();
     private final Object idle = new Object();
     private int inFlight;
-    private volatile boolean closing;
-    private final CountDownLatch started = new CountDownLatch(1);
-    private volatile StreamServer server;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final StreamServer server;
 
-    private LoggingProxy(Builder builder) {
+    /** Binds and starts accepting. */
+    private LoggingProxy(Builder builder) throws LabException {
         this.routes = builder.routes;
         this.log = builder.log;
         this.listener = builder.listener;
@@ -63,6 +61,12 @@ public final class LoggingProxy implements AutoCloseable {
         this.clock = builder.clock != null ? builder.clock : () -> (System.nanoTime() - start) / 1_000_000;
         this.idleTimeout = builder.idleTimeout;
         this.connectTimeout = builder.connectTimeout;
+        String ready = "Proxy listening on " + builder.bind.getAddress().getHostAddress() + ":{port} ("
+                + routes.describe() + ")";
+        // A connection can be served before this constructor returns, so ProxyConnection must not use server:
+        // every other field is set, and visible to the connection's thread, since the server starts after them.
+        this.server = StreamServer.start("proxy", builder.bind, log, ready, idleTimeout,
+                (connection, client) -> new ProxyConnection(this, connection, client).serve());
     }
 
     /** A proxy with these routes, listening on 127.0.0.1 and a free port unless told otherwise. */
@@ -112,30 +116,20 @@ public final class LoggingProxy implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and closes every connection, the origin sides included. Runs once. */
+    /** Stops accepting and closes every connection, the origin sides included. Runs once: later calls return. */
     @Override
     public void close() {
-        closing = true;
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         // Close the origin sides first: a thread waiting on an origin would otherwise hold close() for its timeout.
         upstreams.forEach(LoggingProxy::closeQuietly);
-        if (server != null) {
-            server.close();
-        }
+        server.close();
     }
 
     // ----- for ProxyConnection -----
 
     record Tag(int load, String client) {
-    }
-
-    /** A connection accepted at once after binding waits until {@link #server} is set. */
-    private void awaitStarted() throws InterruptedIOException {
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the proxy was starting");
-        }
     }
 
     Tag tag() {
@@ -194,7 +188,7 @@ public final class LoggingProxy implements AutoCloseable {
     Socket openUpstream() throws SocketException {
         Socket socket = new Socket();
         upstreams.add(socket);
-        if (closing) {
+        if (closing.get()) {
             closeQuietly(socket);
             throw new SocketException("the proxy is closing");
         }
@@ -204,23 +198,6 @@ public final class LoggingProxy implements AutoCloseable {
     void closeUpstream(Socket socket) {
         upstreams.remove(socket);
         closeQuietly(socket);
-    }
-
-    /** Whether forwarding there would send the request back to this proxy, in an endless loop. */
-    boolean isSelf(InetSocketAddress target) {
-        if (target.isUnresolved() || target.getPort() != port()) {
-            return false;
-        }
-        InetAddress address = target.getAddress();
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress()
-                || address.equals(server.address().getAddress())) {
-            return true;
-        }
-        try {
-            return NetworkInterface.getByInetAddress(address) != null;
-        } catch (SocketException e) {
-            return false;
-        }
     }
 
     private static void closeQuietly(Socket socket) {
@@ -293,15 +270,7 @@ public final class LoggingProxy implements AutoCloseable {
          * @throws LabException when the address cannot be bound (port in use, not allowed)
          */
         public LoggingProxy start() throws LabException {
-            LoggingProxy proxy = new LoggingProxy(this);
-            String ready = "Proxy listening on " + bind.getAddress().getHostAddress() + ":{port} ("
-                    + routes.describe() + ")";
-            proxy.server = StreamServer.start("proxy", bind, log, ready, idleTimeout, (connection, client) -> {
-                proxy.awaitStarted();
-                new ProxyConnection(proxy, connection, client).serve();
-            });
-            proxy.started.countDown();
-            return proxy;
+            return new LoggingProxy(this);
         }
     }
 

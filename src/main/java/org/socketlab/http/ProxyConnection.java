@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -141,11 +144,32 @@ final class ProxyConnection {
             return answerLocally(seen, Answer.FORBIDDEN, notForwarded(target.host()),
                     keepAlive ? After.KEEP_OPEN : After.CLOSE);
         }
-        if (proxy.isSelf(route.get())) {
+        if (isSelf(route.get(), socket)) {
             return answerLocally(seen, Answer.BAD_REQUEST, "the request names this proxy itself ("
                     + target.hostAndPort() + "); forwarding it would loop", After.CLOSE);
         }
         return forward(seen, parts[0], head, target, body, route.get(), keepAlive);
+    }
+
+    /**
+     * Whether forwarding there would send the request back to this proxy, in an endless loop.
+     *
+     * @param accepted a connection this proxy accepted: its local end is the address and port the proxy listens on
+     */
+    private static boolean isSelf(InetSocketAddress target, Socket accepted) {
+        if (target.isUnresolved() || target.getPort() != accepted.getLocalPort()) {
+            return false;
+        }
+        InetAddress address = target.getAddress();
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()
+                || address.equals(accepted.getLocalAddress())) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     private String notForwarded(String host) {
@@ -160,16 +184,11 @@ final class ProxyConnection {
             return answerLocally(seen, Answer.BAD_GATEWAY, "the name " + target.host() + " does not resolve",
                     After.CLOSE);
         }
-        Socket upstream = proxy.openUpstream();
+        Socket upstream = connectUpstream(seen, address, origin);
+        if (upstream == null) {
+            return false;
+        }
         try {
-            try {
-                upstream.connect(address, (int) proxy.connectTimeout().toMillis());
-                upstream.setSoTimeout((int) proxy.idleTimeout().toMillis());
-            } catch (IOException e) {
-                return answerLocally(seen,
-                        e instanceof SocketTimeoutException ? Answer.GATEWAY_TIMEOUT : Answer.BAD_GATEWAY,
-                        connectFailure(origin, e), After.CLOSE);
-            }
             OutputStream up = new BufferedOutputStream(upstream.getOutputStream());
             InputStream down = new BufferedInputStream(upstream.getInputStream());
             try {
@@ -317,20 +336,15 @@ final class ProxyConnection {
             return answerLocally(seen, Answer.BAD_GATEWAY, "the name " + target.host() + " does not resolve",
                     After.CLOSE);
         }
-        if (proxy.isSelf(address)) {
+        if (isSelf(address, socket)) {
             return answerLocally(seen, Answer.BAD_REQUEST, "CONNECT names this proxy itself (" + where
                     + "); tunnelling it would loop", After.CLOSE);
         }
-        Socket upstream = proxy.openUpstream();
+        Socket upstream = connectUpstream(seen, address, where);
+        if (upstream == null) {
+            return false;
+        }
         try {
-            try {
-                upstream.connect(address, (int) proxy.connectTimeout().toMillis());
-                upstream.setSoTimeout((int) proxy.idleTimeout().toMillis());
-            } catch (IOException e) {
-                return answerLocally(seen,
-                        e instanceof SocketTimeoutException ? Answer.GATEWAY_TIMEOUT : Answer.BAD_GATEWAY,
-                        connectFailure(where, e), After.CLOSE);
-            }
             String established = "HTTP/1.1 200 Connection Established";
             out.write((established + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -347,14 +361,66 @@ final class ProxyConnection {
         }
     }
 
-    private static String connectFailure(String origin, IOException e) {
-        if (e instanceof ConnectException) {
-            return "could not connect to " + origin + ": nothing is listening there (connection refused)";
+    /**
+     * Connects to an origin or a tunnel's target, with the proxy's connect timeout, and sets the idle timeout on
+     * the socket. When the connection fails it answers the client (502, or 504 for a timeout) and returns null;
+     * the caller then closes the client's connection.
+     *
+     * @param where how the log and the answer name the other end, e.g. {@code lab.test (127.0.0.1:8080)}
+     */
+    private Socket connectUpstream(Seen seen, InetSocketAddress address, String where) throws IOException {
+        Socket upstream = proxy.openUpstream();
+        try {
+            upstream.connect(address, (int) proxy.connectTimeout().toMillis());
+            upstream.setSoTimeout((int) proxy.idleTimeout().toMillis());
+            return upstream;
+        } catch (IOException e) {
+            proxy.closeUpstream(upstream);
+            ConnectFailure failure = ConnectFailure.of(e);
+            answerLocally(seen, failure.answer, failure.describe(where, e), After.CLOSE);
+            return null;
         }
-        if (e instanceof SocketTimeoutException) {
-            return "could not connect to " + origin + ": no answer to the connection request";
+    }
+
+    /** Why a connection to an origin failed, as the client's answer and the log say it. */
+    enum ConnectFailure {
+        REFUSED(Answer.BAD_GATEWAY),
+        TIMEOUT(Answer.GATEWAY_TIMEOUT),
+        IO_ERROR(Answer.BAD_GATEWAY);
+
+        private final Answer answer;
+
+        ConnectFailure(Answer answer) {
+            this.answer = answer;
         }
-        return "could not connect to " + origin + ": " + e.getMessage();
+
+        /**
+         * Classifies by the exception's type and message: the JDK reports an operating system's connect timeout
+         * (no SYN-ACK before the system gives up) as a ConnectException saying "timed out", not as the
+         * SocketTimeoutException of our own connect timeout.
+         */
+        static ConnectFailure of(IOException e) {
+            String message = String.valueOf(e.getMessage());
+            if (e instanceof ConnectException && message.contains("refused")) {
+                return REFUSED;
+            }
+            if (e instanceof SocketTimeoutException || message.contains("timed out")) {
+                return TIMEOUT;
+            }
+            return IO_ERROR;
+        }
+
+        int status() {
+            return answer.status;
+        }
+
+        String describe(String where, IOException e) {
+            return "could not connect to " + where + ": " + switch (this) {
+                case REFUSED -> "nothing is listening there (connection refused)";
+                case TIMEOUT -> "no answer to the connection request";
+                case IO_ERROR -> e.getMessage();
+            };
+        }
     }
 
     /**
@@ -527,12 +593,8 @@ final class ProxyConnection {
         log.println(block.toString());
     }
 
-    /** A received line for the console: UTF-8 where valid, cut at {@link Limits#LINE_BYTES}, saying so. */
+    /** A received line for the console, decoded as the line server decodes its lines. */
     private static String printable(byte[] line) {
-        int length = Math.min(line.length, Limits.LINE_BYTES);
-        Utf8Decoder.Decoded decoded = Utf8Decoder.decodeAll(line, length);
-        return decoded.text()
-                + (line.length > length ? " [line cut at " + Limits.LINE_BYTES + " bytes]" : "")
-                + (decoded.invalidBytes() ? " [bytes that are not UTF-8 shown as U+FFFD]" : "");
+        return Utf8Decoder.printableLine(line, line.length);
     }
 }

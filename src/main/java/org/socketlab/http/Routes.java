@@ -1,6 +1,7 @@
 package org.socketlab.http;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,16 +49,7 @@ public final class Routes {
             }
             copy.put(host.toLowerCase(Locale.ROOT), address);
         });
-        return new Routes(Map.copyOf(copy), false);
-    }
-
-    public boolean isOpen() {
-        return open;
-    }
-
-    /** The lab map; empty in open mode. */
-    public Map<String, InetSocketAddress> hosts() {
-        return hosts;
+        return new Routes(Collections.unmodifiableMap(copy), false); // in the caller's order, for describe()
     }
 
     /**
@@ -71,7 +63,10 @@ public final class Routes {
         return Optional.ofNullable(hosts.get(host.toLowerCase(Locale.ROOT)));
     }
 
-    /** {@code open (forwards to any host)} or {@code lab mode (forwards only lab.test -> 127.0.0.1:8080)}. */
+    /**
+     * {@code open: forwards to any host} or {@code lab mode: forwards only lab.test -> 127.0.0.1:8080}, the hosts
+     * in the order given to {@link #lab(Map)}.
+     */
     public String describe() {
         if (open) {
             return "open: forwards to any host";

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,13 +14,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Switching Protocols) becomes. One direction runs on the calling thread, the other on its own thread.
  */
 final class Tunnel {
+    /** How long past the idle timeout a silent direction may take to end by itself before both sockets close. */
+    private static final Duration GRACE = Duration.ofSeconds(1);
+
     private Tunnel() {
     }
 
     /**
      * Runs the tunnel; when one side ends its sending, the other side's sending is shut down too (a half close),
      * so the other direction can still finish. The tunnel ends once both directions are silent for the idle timeout
-     * (each socket's read timeout must be set to it): a download keeps it open even while the client sends nothing.
+     * (each socket's read timeout must be set to it): a download keeps it open, for as long as it keeps flowing,
+     * even while the client sends nothing or has ended its sending.
      *
      * @return the bytes copied from {@code a} to {@code b}, and from {@code b} to {@code a}
      */
@@ -33,11 +38,17 @@ final class Tunnel {
         back.start();
         copied[0] = pump(aIn, bOut, b, a, lastActivity, idle);
         try {
-            back.join(idle.toMillis() + 1_000);
-            if (back.isAlive()) {
-                closeQuietly(a);
-                closeQuietly(b);
-                back.join(1_000);
+            // The other direction ends by itself after the idle timeout of silence. Waiting is bounded by its
+            // progress: a write blocked on a receiver that stopped reading makes none, and is ended by closing.
+            while (back.isAlive()) {
+                long left = idle.plus(GRACE).toNanos() - (System.nanoTime() - lastActivity.get());
+                if (left <= 0) {
+                    closeQuietly(a);
+                    closeQuietly(b);
+                    back.join(GRACE.toMillis());
+                    break;
+                }
+                back.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -68,6 +79,7 @@ final class Tunnel {
                 lastActivity.set(System.nanoTime());
                 out.write(buffer, 0, read);
                 out.flush();
+                lastActivity.set(System.nanoTime()); // a write that took long was progress too
                 total += read;
             }
             sink.shutdownOutput();

@@ -78,6 +78,20 @@ public final class Utf8Decoder {
         return length - start < needed ? start : length;
     }
 
+    /**
+     * A received line as a console prints it: UTF-8 where valid, cut at {@link Limits#LINE_BYTES} when longer,
+     * with a note saying so for each. A character the cut splits is dropped, not reported as invalid UTF-8.
+     *
+     * @param length how many bytes of {@code raw} the line has, its line ending already left out
+     */
+    public static String printableLine(byte[] raw, int length) {
+        boolean cut = length > Limits.LINE_BYTES;
+        Decoded line = decodeAll(raw, cut ? withoutUnfinishedTail(raw, Limits.LINE_BYTES) : length);
+        return line.text()
+                + (cut ? " [line cut at " + Limits.LINE_BYTES + " bytes]" : "")
+                + (line.invalidBytes() ? " [bytes that are not UTF-8 shown as U+FFFD]" : "");
+    }
+
     /** Decodes a whole message at once, such as a datagram. */
     public static Decoded decodeAll(byte[] bytes, int length) {
         Utf8Decoder decoder = new Utf8Decoder();

@@ -32,7 +32,7 @@ public final class Format {
         }
     }
 
-    /** {@code 0.4 ms}, {@code 12 ms}, {@code 2.01 s}; empty for null. */
+    /** {@code 0.40 ms}, {@code 4.5 ms}, {@code 12 ms}, {@code 2.01 s}; empty for null. */
     public String duration(Duration duration) {
         return duration == null ? "" : micros(duration.toNanos() / 1_000);
     }

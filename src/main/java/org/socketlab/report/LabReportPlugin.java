@@ -26,9 +26,12 @@ import io.cucumber.plugin.event.TestRunStarted;
 import io.cucumber.plugin.event.TestStepFinished;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +45,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.socketlab.lab.ObservationBoard;
 import org.socketlab.lab.ScenarioObservations;
@@ -52,6 +56,13 @@ import org.socketlab.lab.ScenarioObservations;
  * argument ({@code org.socketlab.report.LabReportPlugin:DIR}), when the test run finishes, whatever the
  * scenarios' results: a failing scenario belongs in the report, and the build fails on it by itself.
  *
+ * <p>A report that cannot be written (a template error, a directory that is not writable) cannot fail the run:
+ * Cucumber gives a plugin no way to, and an exception from it would only be logged. So the failure is made
+ * visible instead: a line starting with {@code ERROR socket-lab:} on standard error, the reason and stack trace
+ * in {@value #FAILED_FILE} in the directory, and an {@code index.html} saying the report was not written rather
+ * than an earlier run's report (see {@link ReportRenderer#write}). A CI step can fail the build when
+ * {@value #FAILED_FILE} exists; a report written successfully deletes it.
+ *
  * <p>Enable it with {@code cucumber.plugin=org.socketlab.report.LabReportPlugin} in
  * {@code junit-platform.properties}. Templates come from {@code lab.report.templates} (see {@link ReportRenderer});
  * the cover from {@code lab.properties} (see {@link LabProperties}).
@@ -61,6 +72,8 @@ import org.socketlab.lab.ScenarioObservations;
 public final class LabReportPlugin implements ConcurrentEventListener {
     /** The system property naming the output directory. */
     public static final String DIR_PROPERTY = "lab.report.dir";
+    /** Written into the directory, with the reason, when the report could not be written. */
+    public static final String FAILED_FILE = "REPORT-FAILED.txt";
     static final String DEFAULT_DIR = "target/lab-report";
     private static final int TRACE_LINES = 12;
 
@@ -153,12 +166,33 @@ public final class LabReportPlugin implements ConcurrentEventListener {
         LabReport report = LabReport.of(new RunInfo(startedAt, finishedAt, Duration.between(startedAt, finishedAt),
                 ZoneId.systemDefault().getId()),
                 LabProperties.cover(), LabProperties.machine(), features());
+        write(report, ReportRenderer::fromSystemProperties, System.out, System.err);
+    }
+
+    /**
+     * Writes the report, or makes its failure visible: an {@code ERROR} line on {@code err} and the reason in
+     * {@value #FAILED_FILE}. Never throws: the scenarios' own results must still reach Cucumber and JUnit.
+     */
+    void write(LabReport report, Supplier<ReportRenderer> renderer, PrintStream out, PrintStream err) {
+        Path failed = dir.resolve(FAILED_FILE);
         try {
-            Path html = ReportRenderer.fromSystemProperties().write(report, dir);
-            System.out.println("Lab report: " + html.toUri());
+            // First, so that a marker left by an earlier run never sits beside this run's report.
+            Files.deleteIfExists(failed);
+            Path html = renderer.get().write(report, dir);
+            out.println("Lab report: " + html.toUri());
         } catch (IOException | RuntimeException e) {
-            // Failing here would hide the scenarios' own results behind a report problem: say so and go on.
-            System.err.println("socket-lab: could not write the lab report to " + dir + ": " + e);
+            err.println("ERROR socket-lab: the lab report could not be written to " + dir + ": " + e);
+            StringWriter reason = new StringWriter();
+            reason.write("The lab report could not be written to " + dir.toAbsolutePath() + ".\n"
+                    + "index.html there says so instead of showing an earlier run's report.\n\n");
+            e.printStackTrace(new PrintWriter(reason));
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(failed, reason.toString(), StandardCharsets.UTF_8);
+                err.println("ERROR socket-lab: the reason is in " + failed.toAbsolutePath());
+            } catch (IOException | RuntimeException markerFailed) {
+                err.println("ERROR socket-lab: " + failed + " could not be written either: " + markerFailed);
+            }
         }
     }
 

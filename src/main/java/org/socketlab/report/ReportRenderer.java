@@ -111,26 +111,76 @@ public final class ReportRenderer {
 
     /**
      * Writes {@code results.json} and {@code index.html} into a directory, creating it; the JSON first, so a
-     * template error still leaves the results.
+     * template error still leaves the results. When either cannot be written, no earlier run's file is left to be
+     * taken for this run's: {@code index.html} becomes a short page saying why (or is deleted when even that cannot
+     * be written), and an old {@code results.json} is deleted when the new one could not replace it.
      *
      * @return the HTML file
+     * @throws IOException when a file cannot be written, {@link UncheckedIOException} or
+     *                     {@link IllegalStateException} when rendering fails (see {@link #render(LabReport)})
      */
     public Path write(LabReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
-        replace(dir.resolve(JSON_FILE), ReportJson.write(report));
+        Path json = dir.resolve(JSON_FILE);
+        try {
+            replace(json, ReportJson.write(report));
+        } catch (IOException | RuntimeException e) {
+            discardStale(json, e);
+            failedPage(dir.resolve(HTML_FILE), "results.json could not be written", e);
+            throw e;
+        }
         return writeHtml(report, dir);
     }
 
     /**
-     * Writes only {@code index.html} into a directory, creating it: a report rendered again from its JSON.
+     * Writes only {@code index.html} into a directory, creating it: a report rendered again from its JSON. When
+     * rendering or writing fails, {@code index.html} becomes a short page saying why, or is deleted.
      *
      * @return the HTML file
+     * @throws IOException when the file cannot be written, {@link UncheckedIOException} or
+     *                     {@link IllegalStateException} when rendering fails (see {@link #render(LabReport)})
      */
     public Path writeHtml(LabReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path html = dir.resolve(HTML_FILE);
-        replace(html, render(report));
+        try {
+            replace(html, render(report));
+        } catch (IOException | RuntimeException e) {
+            failedPage(html, "the report could not be rendered", e);
+            throw e;
+        }
         return html;
+    }
+
+    /**
+     * Replaces a page that would show an earlier run with one saying why there is none; deletes it when even that
+     * fails. Problems doing so are added to {@code failure} as suppressed.
+     */
+    private static void failedPage(Path html, String what, Exception failure) {
+        String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Lab report not written</title></head>\n<body><h1>Lab report not written</h1>\n<p>"
+                + escape(what) + ":</p>\n<pre>" + escape(String.valueOf(failure)) + "</pre>\n"
+                + "<p>It stands in for the report so that an earlier run's cannot be taken for this one's.</p>"
+                + "</body></html>\n";
+        try {
+            replace(html, page);
+        } catch (IOException | RuntimeException pageFailed) {
+            failure.addSuppressed(pageFailed);
+            discardStale(html, failure);
+        }
+    }
+
+    private static void discardStale(Path file, Exception failure) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException deleteFailed) {
+            failure.addSuppressed(deleteFailed);
+        }
+    }
+
+    /** The page above cannot use the templates (they may be what failed), so it escapes by hand. */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Writes to a temporary file first: a reader never sees half a report. */

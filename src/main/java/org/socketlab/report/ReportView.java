@@ -100,7 +100,7 @@ public record ReportView(LabReport report, List<Question> questions) {
     /** A short trace whole; of a long one the packets that carry data, so the messages are not lost in ACKs. */
     static List<Packet> packetRows(List<Packet> packets) {
         List<Packet> rows = packets.size() <= PACKET_ROWS ? packets
-                : packets.stream().filter(packet -> packet.length() > 0 || packet.icmp() != null).toList();
+                : packets.stream().filter(packet -> packet.length() > 0 || SequenceDiagram.isIcmp(packet)).toList();
         return rows.subList(0, Math.min(rows.size(), PACKET_ROWS));
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 import org.socketlab.lab.Event;
 import org.socketlab.lab.Packet;
 import org.socketlab.lab.PortMapping;
@@ -138,20 +138,22 @@ public record SequenceDiagram(String source, int width, int height, int top, int
         String previousSource = null;
         String previousDestination = null;
         int drawn = 0;
-        for (Packet packet : packets) {
-            if (drawn == MAX_ROWS) {
-                break;
-            }
+        for (int i = 0; i < packets.size() && drawn < MAX_ROWS; i++) {
+            Packet packet = packets.get(i);
             Integer from = laneOf.get(packet.source());
             Integer to = laneOf.get(packet.destination());
             if (from == null || to == null) {
-                // ICMP carries addresses only: it comes from the port it names, back to whoever sent there.
-                String named = icmpPort(packet.icmp());
-                String origin = named == null ? previousDestination
-                        : laneOf.keySet().stream().filter(e -> e.endsWith(":" + named)).findFirst()
-                                .orElse(previousDestination);
-                String target = packets.stream().filter(p -> Objects.equals(p.destination(), origin))
-                        .map(Packet::source).filter(laneOf::containsKey).findFirst().orElse(previousSource);
+                // ICMP carries addresses only: it comes from the port of the packet it quotes, back to the last
+                // one who sent there. Without a quoted port, the packet before it is the best guess.
+                String origin = quotedEndpoint(laneOf.keySet(), packet).orElse(previousDestination);
+                String target = previousSource;
+                for (int j = i - 1; j >= 0; j--) {
+                    Packet earlier = packets.get(j);
+                    if (Objects.equals(earlier.destination(), origin) && laneOf.containsKey(earlier.source())) {
+                        target = earlier.source();
+                        break;
+                    }
+                }
                 from = origin == null ? null : laneOf.get(origin);
                 to = target == null ? null : laneOf.get(target);
             }
@@ -197,17 +199,30 @@ public record SequenceDiagram(String source, int width, int height, int top, int
                 .map(PortMapping::labPort).findFirst().orElse(null);
     }
 
-    private static final Pattern ICMP_PORT = Pattern.compile("port (\\d+)");
+    /**
+     * The endpoint an ICMP error's quoted packet was sent to: the ICMP's source address with the quoted port,
+     * else any endpoint with that port.
+     */
+    private static Optional<String> quotedEndpoint(Set<String> endpoints, Packet packet) {
+        if (!isIcmp(packet) || packet.quotedPort() <= 0) {
+            return Optional.empty();
+        }
+        String exact = packet.source() + ":" + packet.quotedPort();
+        if (endpoints.contains(exact)) {
+            return Optional.of(exact);
+        }
+        return endpoints.stream().filter(e -> port(e) == packet.quotedPort()).findFirst();
+    }
 
-    private static String icmpPort(String icmp) {
-        Matcher matcher = icmp == null ? null : ICMP_PORT.matcher(icmp);
-        return matcher != null && matcher.find() ? matcher.group(1) : null;
+    /** ICMP or ICMPv6. */
+    static boolean isIcmp(Packet packet) {
+        return packet.protocol() != null && packet.protocol().toUpperCase(Locale.ROOT).startsWith("ICMP");
     }
 
     private static String packetKind(Packet packet, boolean fromServer) {
         String protocol = packet.protocol() == null ? "" : packet.protocol().toUpperCase(Locale.ROOT);
         String flags = packet.flags() == null ? "" : packet.flags();
-        if (protocol.equals("ICMP")) {
+        if (isIcmp(packet)) {
             return "icmp";
         }
         if (flags.contains("R")) {
@@ -221,10 +236,12 @@ public record SequenceDiagram(String source, int width, int height, int top, int
     }
 
     static String packetLabel(Packet packet) {
-        String protocol = packet.protocol() == null ? "" : packet.protocol().toUpperCase(Locale.ROOT);
-        if (protocol.equals("ICMP")) {
-            return packet.icmp() == null ? "ICMP" : "ICMP " + packet.icmp();
+        if (isIcmp(packet)) {
+            // The text (3/3 port unreachable) does not say which port: the quoted packet does.
+            return packet.protocol() + (packet.icmp() == null ? "" : " " + packet.icmp())
+                    + (packet.quotedPort() > 0 ? " (port " + packet.quotedPort() + ")" : "");
         }
+        String protocol = packet.protocol() == null ? "" : packet.protocol().toUpperCase(Locale.ROOT);
         StringBuilder label = new StringBuilder(protocol.equals("TCP") ? tcpFlags(packet.flags()) : protocol);
         if (packet.length() > 0) {
             label.append(' ').append(packet.length()).append(" B");

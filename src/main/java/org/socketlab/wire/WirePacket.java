@@ -45,7 +45,7 @@ public record WirePacket(long micros, String source, int sourcePort, String dest
     public Packet toPacket(long scenarioStartMicros) {
         String preview = icmp != null ? "quotes a packet to port " + quotedPort : preview();
         return new Packet(micros - scenarioStartMicros, endpoint(source, sourcePort), endpoint(destination,
-                destinationPort), protocol, flags, icmp, icmp != null ? 0 : payload.length, preview);
+                destinationPort), protocol, flags, icmp, icmp != null ? 0 : payload.length, preview, quotedPort);
     }
 
     /**

@@ -154,6 +154,22 @@ class LoggingProxyTest {
     }
 
     @Test
+    void aHeaderCutInsideAMultiByteCharacterIsLoggedAsCutNotAsInvalidUtf8() throws Exception {
+        startProxy(Map.of());
+        // "é" is two bytes in UTF-8; the line's 8192nd byte is its first, so the cut splits it.
+        String name = "X-Long: ";
+        String header = name + "a".repeat(Limits.LINE_BYTES - name.length() - 1) + "é and more";
+        try (RawClient client = new RawClient(proxy.port())) {
+            byte[] request = concat(ascii("GET http://lab.test/ HTTP/1.1\r\nHost: lab.test\r\n"),
+                    header.getBytes(StandardCharsets.UTF_8), ascii("\r\n\r\n"));
+            RawClient.Response response = client.send(request).read();
+            assertThat(response.status()).isEqualTo(200);
+        }
+        assertLogged("a [line cut at " + Limits.LINE_BYTES + " bytes]");
+        assertThat(log.lines()).extracting(ConsoleLine::text).noneMatch(line -> line.contains("not UTF-8"));
+    }
+
+    @Test
     void servesTwoRequestsOnOneKeepAliveConnectionAndDeliversTheirExchanges() throws Exception {
         startProxy(Map.of());
         proxy.startLoad(2, "test client");
@@ -363,6 +379,43 @@ class LoggingProxyTest {
             assertThat(log.lines()).extracting(ConsoleLine::text).noneMatch(line -> line.contains("secret-agent"));
             assertThat(nextExchange().statusLine()).isEqualTo("HTTP/1.1 200 Connection Established");
         }
+    }
+
+    @Test
+    void aTunnelKeepsRelayingADownloadThatOutlastsTheIdleTimeoutAfterTheClientEndedItsSending() throws Exception {
+        Duration idle = Duration.ofMillis(500);
+        int chunks = 25;
+        byte[] chunk = randomBytes(1000, 6);
+        try (ServerSocket download = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread serving = new Thread(() -> {
+                try (Socket connection = download.accept()) {
+                    connection.getInputStream().readAllBytes(); // until the client's half close comes through
+                    for (int i = 0; i < chunks; i++) {
+                        connection.getOutputStream().write(chunk);
+                        connection.getOutputStream().flush();
+                        // The pace is what is tested: a slow download, 2.5 s in all, never idle for 500 ms.
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException ignored) {
+                    // The test fails on the bytes it did not get.
+                }
+            });
+            serving.setDaemon(true);
+            serving.start();
+            proxy = LoggingProxy.builder(Routes.open()).log(log).idleTimeout(idle).start();
+            String target = "127.0.0.1:" + download.getLocalPort();
+            try (RawClient client = new RawClient(proxy.port())) {
+                client.send("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n");
+                byte[] established = ascii("HTTP/1.1 200 Connection Established\r\n\r\n");
+                assertThat(client.readExactly(established.length)).isEqualTo(established);
+                client.send("go").shutdownOutput();
+                assertThat(client.readExactly(chunks * chunk.length)).hasSize(chunks * chunk.length);
+                assertThat(client.closedByPeer()).isTrue();
+            }
+            serving.join(5_000);
+        }
+        assertLogged("tunnel to 127.0.0.1:");
+        assertLogged("closed: 2 bytes from the client, " + chunks * chunk.length + " from the server");
     }
 
     @Test

@@ -59,6 +59,12 @@ final class RawClient implements AutoCloseable {
         return new Response(lines[0], Integer.parseInt(lines[0].split(" ")[1]), headers, body);
     }
 
+    /** Ends this side's sending (a half close): the other side reads end of stream, and can still answer. */
+    RawClient shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+        return this;
+    }
+
     byte[] readExactly(int length) throws IOException {
         return in.readNBytes(length);
     }

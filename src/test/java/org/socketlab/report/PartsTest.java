@@ -1,6 +1,7 @@
 package org.socketlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socketlab.lab.Event;
 import org.socketlab.lab.Packet;
 import org.socketlab.lab.PortMapping;
+import org.socketlab.wire.WirePacket;
 
 /** The pieces the page is made of: descriptions, the cover's sources, the diagram's layout, the verdicts. */
 class PartsTest {
@@ -84,21 +86,52 @@ class PartsTest {
 
     @Test
     void packetsAreDrawnBetweenEndpointsAndIcmpGoesBackToTheSender() {
+        // As WirePacket.toPacket makes them: the ICMP text names no port, the quoted packet's port is a field.
+        // The ICMP follows another client's datagram, so only the quoted port places it.
+        Packet icmp = new WirePacket(40, "127.0.0.1", 0, "127.0.0.1", 0, "ICMP", null, "3/3 port unreachable",
+                23998, new byte[30]).toPacket(0);
+        assertThat(icmp.quotedPort()).isEqualTo(23998);
         SequenceDiagram diagram = SequenceDiagram.of(new org.socketlab.lab.ScenarioObservations(
-                List.of(new PortMapping(12000, 23998)), Map.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(new Packet(0, "127.0.0.1:40710", "127.0.0.1:23998", "UDP", null, null, 2, "hi"),
-                        new Packet(40, "127.0.0.1", "127.0.0.1", "ICMP", null, "udp port 23998 unreachable", 30,
-                                null)), List.of()));
+                List.of(new PortMapping(12000, 23998), new PortMapping(12001, 23999)), Map.of(), List.of(), List.of(),
+                List.of(), List.of(),
+                List.of(new Packet(0, "127.0.0.1:40710", "127.0.0.1:23998", "UDP", null, null, 2, "hi", 0),
+                        new Packet(20, "127.0.0.1:40711", "127.0.0.1:23999", "UDP", null, null, 2, "yo", 0),
+                        icmp), List.of()));
         assertThat(diagram.source()).isEqualTo("packets");
         assertThat(diagram.lanes()).extracting(SequenceDiagram.Lane::name, SequenceDiagram.Lane::detail)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("client", "127.0.0.1:40710"),
-                        org.assertj.core.groups.Tuple.tuple("server", "127.0.0.1:23998 (lab 12000)"));
+                        org.assertj.core.groups.Tuple.tuple("client 2", "127.0.0.1:40711"),
+                        org.assertj.core.groups.Tuple.tuple("server", "127.0.0.1:23998 (lab 12000)"),
+                        org.assertj.core.groups.Tuple.tuple("server", "127.0.0.1:23999 (lab 12001)"));
         assertThat(diagram.rows()).extracting(SequenceDiagram.Row::kind, SequenceDiagram.Row::label)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("data", "UDP 2 B \"hi\""),
-                        org.assertj.core.groups.Tuple.tuple("icmp", "ICMP udp port 23998 unreachable"));
-        SequenceDiagram.Row icmp = diagram.rows().get(1);
-        assertThat(icmp.x1()).isGreaterThan(icmp.x2());
+                        org.assertj.core.groups.Tuple.tuple("data", "UDP 2 B \"yo\""),
+                        org.assertj.core.groups.Tuple.tuple("icmp", "ICMP 3/3 port unreachable (port 23998)"));
+        SequenceDiagram.Row row = diagram.rows().get(2);
+        assertThat(row.x1()).as("from the port the quoted datagram went to").isEqualTo(diagram.lanes().get(2).x());
+        // An arrow stops 2 px short of its lifeline, for the arrowhead.
+        assertThat(row.x2()).as("back to the client that sent it").isCloseTo(diagram.lanes().get(0).x(), within(2));
+        assertThat(row.x1()).isGreaterThan(row.x2());
         assertThat(SequenceDiagram.tcpFlags("R.")).isEqualTo("RST, ACK");
+    }
+
+    @Test
+    void icmpv6IsIcmpToo() {
+        SequenceDiagram diagram = SequenceDiagram.ofPackets(List.of(
+                new Packet(0, "[::1]:40710", "[::1]:23998", "UDP", null, null, 2, "hi", 0),
+                new Packet(40, "[::1]", "[::1]", "ICMPv6", null, "1/4 port unreachable", 0,
+                        "quotes a packet to port 23998", 23998)), List.of(new PortMapping(12000, 23998)));
+        assertThat(diagram.rows()).extracting(SequenceDiagram.Row::kind, SequenceDiagram.Row::label)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("data", "UDP 2 B \"hi\""),
+                        org.assertj.core.groups.Tuple.tuple("icmp", "ICMPv6 1/4 port unreachable (port 23998)"));
+        SequenceDiagram.Row row = diagram.rows().get(1);
+        assertThat(row.x1()).isGreaterThan(row.x2());
+        List<Packet> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(new Packet(i, "[::1]:40710", "[::1]:23998", "TCP", ".", null, 0, "", 0));
+        }
+        many.add(new Packet(500, "[::1]", "[::1]", "ICMPv6", null, null, 0, "", 0));
+        assertThat(ReportView.packetRows(many)).as("a long trace keeps its ICMPv6 rows").hasSize(1);
     }
 
     @Test

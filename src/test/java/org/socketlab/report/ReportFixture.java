@@ -149,8 +149,8 @@ public final class ReportFixture {
                         List.of(new Check("the client fails with \"connection refused\"", "connection refused "
                                 + "(java.net.ConnectException: Connection refused)", true)),
                         List.of(),
-                        List.of(new Packet(0, "127.0.0.1:50170", "127.0.0.1:41234", "TCP", "S", null, 0, ""),
-                                new Packet(31, "127.0.0.1:41234", "127.0.0.1:50170", "TCP", "R.", null, 0, "")),
+                        List.of(new Packet(0, "127.0.0.1:50170", "127.0.0.1:41234", "TCP", "S", null, 0, "", 0),
+                                new Packet(31, "127.0.0.1:41234", "127.0.0.1:50170", "TCP", "R.", null, 0, "", 0)),
                         List.of("Packets captured with tcpdump on lo.")));
     }
 
