@@ -45,38 +45,28 @@ public final class LineServer implements AutoCloseable {
         log.println("Connection has been established with: " + client);
         InputStream in = new BufferedInputStream(connection.getInputStream());
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        boolean cut = false;
         int lines = 0;
         int next;
         while ((next = in.read()) >= 0) {
             if (next == '\n') {
-                print(log, client, line, cut);
+                print(log, client, line);
                 lines++;
                 line.reset();
-                cut = false;
-            } else if (line.size() < Limits.LINE_BYTES) {
-                line.write(next);
-            } else if (!cut) {
-                cut = true;
+            } else if (line.size() <= Limits.LINE_BYTES) {
+                line.write(next); // one byte more than the limit is kept: it tells the line was cut
             }
         }
-        if (line.size() > 0 || cut) {
-            print(log, client, line, cut);
+        if (line.size() > 0) {
+            print(log, client, line);
             lines++;
         }
         log.println(client + " closed the connection after " + lines + (lines == 1 ? " line" : " lines"));
     }
 
-    private static void print(Output log, String client, ByteArrayOutputStream bytes, boolean cut) {
+    private static void print(Output log, String client, ByteArrayOutputStream bytes) {
         byte[] raw = bytes.toByteArray();
-        int length = raw.length > 0 && raw[raw.length - 1] == '\r' ? raw.length - 1 : raw.length;
-        if (cut) {
-            length = Utf8Decoder.withoutUnfinishedTail(raw, length); // the cut, not the client, split a character
-        }
-        Utf8Decoder.Decoded line = Utf8Decoder.decodeAll(raw, length);
-        log.println(prefix(client) + line.text()
-                + (cut ? " [line cut at " + Limits.LINE_BYTES + " bytes]" : "")
-                + (line.invalidBytes() ? " [bytes that are not UTF-8 shown as U+FFFD]" : ""));
+        boolean crlf = raw.length > 0 && raw.length <= Limits.LINE_BYTES && raw[raw.length - 1] == '\r';
+        log.println(prefix(client) + Utf8Decoder.printableLine(raw, crlf ? raw.length - 1 : raw.length));
     }
 
     @Override
