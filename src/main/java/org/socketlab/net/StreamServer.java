@@ -86,13 +86,18 @@ public final class StreamServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        long backoffMillis = 0;
         while (!listener.isClosed()) {
             Socket connection;
             try {
                 connection = listener.accept();
+                backoffMillis = 0;
             } catch (IOException e) {
                 if (!listener.isClosed()) {
-                    log.printError("accept failed: " + e.getMessage());
+                    // A lasting error (out of file descriptors) would otherwise spin a core and flood the log.
+                    backoffMillis = Math.min(1_000, Math.max(10, backoffMillis * 2));
+                    log.printError("accept failed: " + e.getMessage() + "; trying again in " + backoffMillis + " ms");
+                    pause(backoffMillis);
                 }
                 continue;
             }
@@ -150,7 +155,18 @@ public final class StreamServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, closes every open connection, and waits for the threads to end. Runs once. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops accepting, closes every open connection, and waits for the threads to end. The acceptor is joined
+     * before connections are closed, so one it accepted at the last moment is closed too.
+     */
     @Override
     public void close() {
         try {
@@ -158,10 +174,10 @@ public final class StreamServer implements AutoCloseable {
         } catch (IOException ignored) {
             // The listener is gone either way.
         }
-        open.forEach(StreamServer::closeQuietly);
-        workers.shutdown();
         try {
             acceptor.join(5_000);
+            open.forEach(StreamServer::closeQuietly);
+            workers.shutdown();
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
