@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "The socket-programming assignment's programs: uppercase servers and clients over UDP and "
                 + "TCP, Part 2's line-printing server and logging proxy, and the lab report.",
         subcommands = {UdpServerCommand.class, UdpClientCommand.class, TcpServerCommand.class,
-            TcpClientCommand.class, LineServerCommand.class, CommandLine.HelpCommand.class})
+            TcpClientCommand.class, LineServerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SocketLab {
     public static void main(String[] args) {
         System.exit(commandLine(StdTerminal.system()).execute(args));
