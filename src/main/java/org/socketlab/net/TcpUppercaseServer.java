@@ -39,6 +39,7 @@ public final class TcpUppercaseServer implements AutoCloseable {
         return server.port();
     }
 
+    /** Connections being served now. */
     public int openConnections() {
         return server.openConnections();
     }
