@@ -24,7 +24,7 @@ READY='The server is ready to receive'
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 jar=$repo/target/socket-lab.jar
-seed=$repo/../shared/seed/python
+seed=$(dirname "$repo")/shared/seed/python
 if [[ ! -f $jar ]]; then
     echo "compare.sh: $jar is missing; build it first with: mvn -q package -DskipTests" >&2
     exit 2
@@ -77,11 +77,11 @@ start() {
     done
 }
 
-python=yes
+python=yes # or why not
 if [[ ! -d $seed ]]; then
-    python="no: $seed is not there (the seed's programs live in ../shared beside the repository)"
+    python="skipped: $seed is not there (the seed's programs are in ../shared beside the repository)"
 elif ! command -v python3 >/dev/null; then
-    python="no: python3 is not installed"
+    python="skipped: python3 is not installed"
 fi
 
 # The TCP client closes first, so each connection leaves its client port in TIME_WAIT for 60 s; only
@@ -100,7 +100,7 @@ echo "java:    $(java -version 2>&1 | head -1)"
 echo "python:  $([[ $python == yes ]] && python3 --version || echo "$python")"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 echo "tcp:     ephemeral ports $(tr '\t' - </proc/sys/net/ipv4/ip_local_port_range), tcp_tw_reuse $tw_reuse"
-echo "runs:    $ROUNDS rounds x {tcp, udp} x {java, python}, each: bench --clients $CLIENTS --duration $DURATION --warmup $WARMUP"
+echo "runs:    $ROUNDS rounds x {tcp, udp} x {java$([[ $python == yes ]] && echo ", python")}, each: bench --clients $CLIENTS --duration $DURATION --warmup $WARMUP"
 echo
 
 declare -A port
@@ -205,7 +205,7 @@ if [[ $python == yes ]]; then
     echo "ratio java/python, tcp: $tcp_ratio  (target >= 1.5: $(verdict "$tcp_ratio" 1.5))"
     echo "ratio java/python, udp: $udp_ratio  (target >= 1.0: $(verdict "$udp_ratio" 1.0))"
 else
-    echo "ratios: not computed; the Python servers were skipped ($python)"
+    echo "ratios: none, the Python servers were $python"
 fi
 echo "java: zero errors and zero wrong replies: $java_clean"
 
