@@ -20,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -206,7 +207,8 @@ class BadInputTest {
         @Test
         void aMebibyteSentenceComesBackWholeAndInUpperCase() throws Exception {
             start(LONG_IDLE);
-            String sentence = "the quick brown fox jumps over the lazy dog, straße, ﬁle, éèê. ".repeat(MEBIBYTE / 60);
+            String sentence = "the quick brown fox jumps over the lazy dog, straße, ﬁle, éèê. "
+                    .repeat(MEBIBYTE / 60);
             assertThat(sentence.getBytes(UTF_8).length).isGreaterThan(MEBIBYTE);
             try (Socket client = connect(server.port())) {
                 AtomicReference<IOException> failure = new AtomicReference<>();
@@ -348,17 +350,19 @@ class BadInputTest {
         }
 
         private void sendOnly(byte[] datagram) throws IOException {
-            offender.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress(LOOPBACK, server.port())));
+            InetSocketAddress to = new InetSocketAddress(LOOPBACK, server.port());
+            offender.send(new DatagramPacket(datagram, datagram.length, to));
         }
 
-        /** Sends the datagram and returns the reply, after waiting for the server to log it (it logs after replying). */
+        /** Sends the datagram, and returns the reply once the server has logged it (it logs after replying). */
         private byte[] send(byte[] datagram) throws IOException {
             int logged = log.about(nameOf(offender)).size();
             sendOnly(datagram);
             DatagramPacket reply = new DatagramPacket(new byte[65_508], 65_508);
             offender.receive(reply);
-            Eventually.within(WAIT, "the server to log the datagram", () -> log.about(nameOf(offender)).size() > logged);
-            return java.util.Arrays.copyOf(reply.getData(), reply.getLength());
+            Eventually.within(WAIT, "the server to log the datagram",
+                    () -> log.about(nameOf(offender)).size() > logged);
+            return Arrays.copyOf(reply.getData(), reply.getLength());
         }
 
         @AfterEach
