@@ -3,6 +3,7 @@ package org.socketlab.bench;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import org.socketlab.net.Durations;
 import org.socketlab.net.Transport;
 
 /**
@@ -30,19 +31,21 @@ public record BenchConfig(Transport transport, InetSocketAddress server, int cli
             throw new IllegalArgumentException("clients (" + clients + ") must be at least 1");
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("duration (" + duration + ") must be positive");
+            throw new IllegalArgumentException("duration (" + Durations.format(duration) + ") must be positive");
         }
         if (warmup.isNegative()) {
-            throw new IllegalArgumentException("warmup (" + warmup + ") must not be negative");
+            throw new IllegalArgumentException("warmup (" + Durations.format(warmup) + ") must not be negative");
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("timeout (" + timeout + ") must be positive and under 24 days");
+            throw new IllegalArgumentException(
+                    "timeout (" + Durations.format(timeout) + ") must be positive, and under 24 days");
         }
         if (idleConnections < 0) {
-            throw new IllegalArgumentException("idleConnections (" + idleConnections + ") must not be negative");
+            throw new IllegalArgumentException("idle connections (" + idleConnections + ") must not be negative");
         }
         if (idleConnections > 0 && transport != Transport.TCP) {
-            throw new IllegalArgumentException("idleConnections (" + idleConnections + ") needs TCP: UDP has none");
+            throw new IllegalArgumentException(
+                    "idle connections (" + idleConnections + ") need TCP: UDP has no connections");
         }
     }
 }

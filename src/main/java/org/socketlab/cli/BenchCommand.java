@@ -11,8 +11,11 @@ import org.socketlab.net.Endpoints;
 import org.socketlab.net.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Drives an uppercase server (this one's or the seed's) with many clients at once, checks "
@@ -31,6 +34,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private final StdTerminal terminal;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "tcp|udp", converter = TransportConverter.class,
             description = "The protocol: tcp (one connection per exchange, as the seed's client) or udp.")
@@ -74,8 +80,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchConfig config = new BenchConfig(transport, Endpoints.remote(host, port, transport), clients, duration,
-                warmup, message, timeout, idle);
+        BenchConfig config;
+        try {
+            config = new BenchConfig(transport, Endpoints.remote(host, port, transport), clients, duration, warmup,
+                    message, timeout, idle);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: exit code 2
+        }
         terminal.println(String.format(Locale.ROOT, "bench %s %s:%d: %d clients, %s measured after %s warm-up, "
                         + "message of %d characters%s", transport.label(), host, port, clients,
                 Durations.format(duration), Durations.format(warmup), message.codePointCount(0, message.length()),
