@@ -26,7 +26,7 @@ final class LineServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServerCommand.serveUntilInterrupted(
-                LineServer.start(Endpoints.local(bind.address, port, Transport.TCP), terminal));
+        return ServerCommand.serveUntilInterrupted(terminal,
+                log -> LineServer.start(Endpoints.local(bind.address, port, Transport.TCP), log));
     }
 }

@@ -26,7 +26,7 @@ final class TcpServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServerCommand.serveUntilInterrupted(
-                TcpUppercaseServer.start(Endpoints.local(bind.address, port, Transport.TCP), terminal));
+        return ServerCommand.serveUntilInterrupted(terminal,
+                log -> TcpUppercaseServer.start(Endpoints.local(bind.address, port, Transport.TCP), log));
     }
 }

@@ -26,7 +26,7 @@ final class UdpServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServerCommand.serveUntilInterrupted(
-                UdpUppercaseServer.start(Endpoints.local(bind.address, port, Transport.UDP), terminal));
+        return ServerCommand.serveUntilInterrupted(terminal,
+                log -> UdpUppercaseServer.start(Endpoints.local(bind.address, port, Transport.UDP), log));
     }
 }

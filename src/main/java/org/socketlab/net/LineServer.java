@@ -36,6 +36,11 @@ public final class LineServer implements AutoCloseable {
         return server.port();
     }
 
+    /** Connections being served now. */
+    public int openConnections() {
+        return server.openConnections();
+    }
+
     /** How a printed line names its client: {@code [127.0.0.1:3337] }. */
     public static String prefix(String client) {
         return "[" + client + "] ";

@@ -62,7 +62,7 @@ public final class StreamServer implements AutoCloseable {
         ServerSocket listener;
         try {
             listener = new ServerSocket();
-            listener.bind(bindAddress, 128);
+            listener.bind(bindAddress, Limits.ACCEPT_BACKLOG);
         } catch (IOException e) {
             throw Endpoints.bindFailure(bindAddress, Transport.TCP, e);
         }

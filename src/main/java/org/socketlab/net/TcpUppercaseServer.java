@@ -39,6 +39,7 @@ public final class TcpUppercaseServer implements AutoCloseable {
         return server.port();
     }
 
+    /** Connections being served now. */
     public int openConnections() {
         return server.openConnections();
     }
@@ -73,7 +74,7 @@ public final class TcpUppercaseServer implements AutoCloseable {
         private long characters;
 
         void add(String text) {
-            characters += text.codePoints().count();
+            characters += text.codePointCount(0, text.length());
             if (head.length() < Text.PREVIEW_CHARS * 2) {
                 head.append(text, 0, Math.min(text.length(), Text.PREVIEW_CHARS * 2));
             }

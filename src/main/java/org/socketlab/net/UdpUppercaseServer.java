@@ -65,7 +65,8 @@ public final class UdpUppercaseServer implements AutoCloseable {
     private void answer(DatagramPacket request) {
         String client = Endpoints.show((InetSocketAddress) request.getSocketAddress());
         Utf8Decoder.Decoded sentence = Utf8Decoder.decodeAll(request.getData(), request.getLength());
-        byte[] reply = Uppercase.of(sentence.text()).getBytes(StandardCharsets.UTF_8);
+        String uppercase = Uppercase.of(sentence.text());
+        byte[] reply = uppercase.getBytes(StandardCharsets.UTF_8);
         if (sentence.invalidBytes()) {
             log.printError("From " + client + ": bytes that are not UTF-8, answered with U+FFFD in their place");
         }
@@ -77,8 +78,7 @@ public final class UdpUppercaseServer implements AutoCloseable {
         try {
             socket.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
             if (!sentence.invalidBytes()) {
-                log.println("From " + client + ": " + Text.quote(sentence.text()) + " -> "
-                        + Text.quote(new String(reply, StandardCharsets.UTF_8)));
+                log.println("From " + client + ": " + Text.quote(sentence.text()) + " -> " + Text.quote(uppercase));
             }
         } catch (SocketException e) {
             if (!socket.isClosed()) {

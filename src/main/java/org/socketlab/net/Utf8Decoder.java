@@ -21,6 +21,9 @@ public final class Utf8Decoder {
 
     /** The text the bytes complete; an unfinished character at the end waits for the next call. */
     public String decode(byte[] bytes, int length) {
+        if (!pending.hasRemaining() && isAscii(bytes, length)) {
+            return new String(bytes, 0, length, StandardCharsets.US_ASCII); // the common case, without a decoder
+        }
         ByteBuffer input = ByteBuffer.allocate(pending.remaining() + length);
         input.put(pending).put(bytes, 0, length).flip();
         String text = run(input, false);
@@ -92,8 +95,20 @@ public final class Utf8Decoder {
                 + (line.invalidBytes() ? " [bytes that are not UTF-8 shown as U+FFFD]" : "");
     }
 
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes a whole message at once, such as a datagram. */
     public static Decoded decodeAll(byte[] bytes, int length) {
+        if (isAscii(bytes, length)) {
+            return new Decoded(new String(bytes, 0, length, StandardCharsets.US_ASCII), false);
+        }
         Utf8Decoder decoder = new Utf8Decoder();
         String text = decoder.decode(bytes, length) + decoder.finish();
         return new Decoded(text, decoder.sawInvalidBytes());

@@ -21,7 +21,7 @@ class UppercaseTest {
         // Surrogate pairs (𐐨 → 𐐀) across every chunk boundary, and characters that grow (ß, ŉ, ﬁ) in between.
         StringBuilder text = new StringBuilder();
         for (int offset = 0; offset < 4; offset++) {
-            text.append("a".repeat(Uppercase.CHUNK_CHARS - 1 - offset)).append("\uD801\uDC28").append("ßŉ\uFB01");
+            text.append("a".repeat(Uppercase.SLICE_CHARS - 1 - offset)).append("\uD801\uDC28").append("ßŉ\uFB01");
         }
         text.append("i\u0307 ǰ ΐ ΰ ᾳ 😀 é");
         String expected = text.toString().toUpperCase(Locale.ROOT);

@@ -1,0 +1,67 @@
+package org.socketlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ServerLogTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ServerLog log = ServerLog.on(new StdTerminal(new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+
+    @AfterEach
+    void close() {
+        log.close();
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8); // ByteArrayOutputStream is synchronized: safe to read
+    }
+
+    @Test
+    void aLineAfterAQuietSpellIsWrittenAtOnce() {
+        log.println("The server is ready to receive");
+
+        assertThat(out()).isEqualTo("The server is ready to receive" + System.lineSeparator());
+    }
+
+    @Test
+    void aBurstIsWrittenTogetherSoonAfter() throws InterruptedException {
+        for (int i = 0; i < 1000; i++) {
+            log.println("line " + i);
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!out().contains("line 999") && System.nanoTime() < deadline) {
+            Thread.sleep(10); // bounded poll: the flusher writes within ServerLog.FLUSH_INTERVAL
+        }
+
+        assertThat(out().lines()).hasSize(1000).startsWith("line 0").endsWith("line 999");
+    }
+
+    @Test
+    void anErrorLineComesAfterTheLinesLoggedBeforeIt() {
+        log.println("first");
+        log.println("second"); // within the flush interval: waits in the buffer
+        log.printError("failed");
+
+        assertThat(out().lines()).containsExactly("first", "second");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly("failed");
+    }
+
+    @Test
+    void closeWritesWhatIsLeftAndLaterLinesGoOutAtOnce() {
+        log.println("first");
+        log.println("second");
+        log.close();
+        assertThat(out().lines()).containsExactly("first", "second");
+
+        log.println("after close");
+        assertThat(out().lines()).containsExactly("first", "second", "after close");
+    }
+}
