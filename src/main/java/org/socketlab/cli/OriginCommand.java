@@ -33,7 +33,7 @@ final class OriginCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String policy = cacheControl.equalsIgnoreCase("none") ? null : cacheControl;
-        return ServerCommand.serveUntilInterrupted(
-                LabOrigin.start(Endpoints.local(bind.address, port, Transport.TCP), policy, terminal));
+        return ServerCommand.serveUntilInterrupted(terminal,
+                log -> LabOrigin.start(Endpoints.local(bind.address, port, Transport.TCP), policy, log));
     }
 }

@@ -44,11 +44,10 @@ final class ProxyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Routes routes = map.isEmpty() ? Routes.open() : Routes.lab(addresses());
-        LoggingProxy proxy = LoggingProxy.builder(routes)
+        return ServerCommand.serveUntilInterrupted(terminal, log -> LoggingProxy.builder(routes)
                 .bind(Endpoints.local(bind.address, port, Transport.TCP))
-                .log(terminal)
-                .start();
-        return ServerCommand.serveUntilInterrupted(proxy);
+                .log(log)
+                .start());
     }
 
     private Map<String, InetSocketAddress> addresses() throws Exception {

@@ -14,12 +14,8 @@ import picocli.CommandLine.Command;
         description = "The socket-programming assignment's programs: uppercase servers and clients over UDP and "
                 + "TCP, Part 2's line-printing server and logging proxy, and the lab report.",
         subcommands = {UdpServerCommand.class, UdpClientCommand.class, TcpServerCommand.class,
-<<<<<<< HEAD
             TcpClientCommand.class, LineServerCommand.class, LineClientCommand.class, ProxyCommand.class,
-            OriginCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
-=======
-            TcpClientCommand.class, LineServerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
->>>>>>> bench
+            OriginCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SocketLab {
     public static void main(String[] args) {
         System.exit(commandLine(StdTerminal.system()).execute(args));

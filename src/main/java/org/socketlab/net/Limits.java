@@ -28,7 +28,6 @@ public final class Limits {
     /** Connections a TCP server serves at once; one more is closed at once, with a line in the server's log. */
     public static final int MAX_CONNECTIONS = 4096;
 
-<<<<<<< HEAD
     /** How long the proxy waits for an origin (or a CONNECT target) to accept its connection before answering 502. */
     public static final Duration PROXY_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -37,7 +36,7 @@ public final class Limits {
      * after installing takes about 10 s, later ones about 2 s.
      */
     public static final Duration BROWSER_LOAD_TIMEOUT = Duration.ofSeconds(45);
-=======
+
     /**
      * Connections the kernel completes and queues for a TCP server before it accepts them (the listen backlog,
      * capped by {@code net.core.somaxconn}). When the queue is full, the kernel drops further connection requests
@@ -46,7 +45,6 @@ public final class Limits {
      * as the server serves.
      */
     public static final int ACCEPT_BACKLOG = MAX_CONNECTIONS;
->>>>>>> bench
 
     /** How long a TCP uppercase client waits for its reply when no timeout is given. */
     public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
