@@ -60,19 +60,7 @@ class LoggingProxyTest {
         return exchange;
     }
 
-    private void assertLogged(String fragment) {
-        assertThat(log.await(line -> line.text().contains(fragment), Duration.ofSeconds(5)))
-                .as("a proxy log line containing \"%s\" in %s", fragment, log.lines()).isPresent();
-    }
 
-    /** The proxy still answers a normal request, on a new connection, after whatever the test did. */
-    private void assertStillServes() throws IOException {
-        try (RawClient client = new RawClient(proxy.port())) {
-            RawClient.Response response = client.send("GET http://lab.test/ HTTP/1.1\r\nHost: lab.test\r\n\r\n").read();
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).contains(LabOrigin.PAGE_MARKER);
-        }
-    }
 
     private static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -149,8 +137,8 @@ class LoggingProxyTest {
                     .isEqualTo(new String(expected, StandardCharsets.ISO_8859_1));
         }
         // The log shows the request exactly as received, Proxy-Connection included.
-        assertLogged("GET http://raw.test/a?b=1 HTTP/1.1");
-        assertLogged("Proxy-Connection: keep-alive");
+        ProxyChecks.assertLogged(log, "GET http://raw.test/a?b=1 HTTP/1.1");
+        ProxyChecks.assertLogged(log, "Proxy-Connection: keep-alive");
     }
 
     @Test
@@ -165,7 +153,7 @@ class LoggingProxyTest {
             RawClient.Response response = client.send(request).read();
             assertThat(response.status()).isEqualTo(200);
         }
-        assertLogged("a [line cut at " + Limits.LINE_BYTES + " bytes]");
+        ProxyChecks.assertLogged(log, "a [line cut at " + Limits.LINE_BYTES + " bytes]");
         assertThat(log.lines()).extracting(ConsoleLine::text).noneMatch(line -> line.contains("not UTF-8"));
     }
 
@@ -196,9 +184,9 @@ class LoggingProxyTest {
         HttpExchange second = nextExchange();
         assertThat(second.conditional()).isTrue();
         assertThat(second.status()).isEqualTo(304);
-        assertLogged("response from lab.test (" + origin.address().getAddress().getHostAddress() + ":"
+        ProxyChecks.assertLogged(log, "response from lab.test (" + origin.address().getAddress().getHostAddress() + ":"
                 + origin.port() + "): HTTP/1.1 304 Not Modified");
-        assertLogged("  Etag: " + origin.etag("/style.css"));
+        ProxyChecks.assertLogged(log, "  Etag: " + origin.etag("/style.css"));
     }
 
     @Test
@@ -239,7 +227,7 @@ class LoggingProxyTest {
         assertThat(connect.requestLine()).startsWith("CONNECT 127.0.0.1:");
         assertThat(connect.forwarded()).isFalse();
         assertThat(connect.requestHeaders()).as("a CONNECT's headers are not kept").isEmpty();
-        assertLogged("answered by the proxy, not forwarded: HTTP/1.1 403 Forbidden");
+        ProxyChecks.assertLogged(log, "answered by the proxy, not forwarded: HTTP/1.1 403 Forbidden");
     }
 
     @Test
@@ -251,8 +239,8 @@ class LoggingProxyTest {
             assertThat(response.body()).contains("the request line \"HELLO PROXY\" is not METHOD TARGET HTTP/1.1");
             assertThat(client.closedByPeer()).isTrue();
         }
-        assertLogged("400 Bad Request");
-        assertStillServes();
+        ProxyChecks.assertLogged(log, "400 Bad Request");
+        ProxyChecks.assertStillServes(proxy);
     }
 
     @Test
@@ -264,7 +252,7 @@ class LoggingProxyTest {
             assertThat(response.body()).contains("no Host header");
         }
         assertThat(origin.served()).isEmpty();
-        assertStillServes();
+        ProxyChecks.assertStillServes(proxy);
     }
 
     @Test
@@ -279,7 +267,7 @@ class LoggingProxyTest {
         }
         assertThat(nextExchange().status()).isEqualTo(431);
         assertThat(origin.served()).isEmpty();
-        assertStillServes();
+        ProxyChecks.assertStillServes(proxy);
     }
 
     @Test
@@ -288,19 +276,19 @@ class LoggingProxyTest {
         String half = "GET http://lab.test/ HTTP/1.1\r\nHost: la";
         try (RawClient stalled = new RawClient(proxy.port())) {
             stalled.send(half);
-            assertStillServes(); // another client, while this one is stuck half-way
+            ProxyChecks.assertStillServes(proxy); // another client, while this one is stuck half-way
         }
-        assertLogged("closed the connection in the middle of a request, after " + half.length()
+        ProxyChecks.assertLogged(log, "closed the connection in the middle of a request, after " + half.length()
                 + " bytes of its header block");
 
         try (RawClient halfBody = new RawClient(proxy.port())) {
             halfBody.send("POST http://lab.test/form HTTP/1.1\r\nHost: lab.test\r\nContent-Length: 100\r\n\r\n"
                     + "only ten!!");
             // Wait until the proxy forwarded the head, so the break really happens inside the body.
-            assertLogged("Content-Length: 100");
+            ProxyChecks.assertLogged(log, "Content-Length: 100");
         }
-        assertLogged("closed the connection in the middle of its request body (10 bytes of 100 bytes relayed)");
-        assertStillServes();
+        ProxyChecks.assertLogged(log, "closed the connection in the middle of its request body (10 bytes of 100 bytes relayed)");
+        ProxyChecks.assertStillServes(proxy);
     }
 
     @Test
@@ -316,7 +304,7 @@ class LoggingProxyTest {
             assertThat(response.statusLine()).isEqualTo("HTTP/1.1 502 Bad Gateway");
             assertThat(response.body()).contains("nothing is listening there (connection refused)");
         }
-        assertStillServes();
+        ProxyChecks.assertStillServes(proxy);
     }
 
     @Test
@@ -330,7 +318,7 @@ class LoggingProxyTest {
                 assertThat(response.body()).contains("closed the connection without answering");
             }
         }
-        assertStillServes();
+        ProxyChecks.assertStillServes(proxy);
     }
 
     @Test
@@ -346,8 +334,8 @@ class LoggingProxyTest {
                 assertThat(client.closedByPeer()).isTrue();
             }
         }
-        assertLogged("ended early (100 bytes expected; ended after 5 of 100 bytes)");
-        assertStillServes();
+        ProxyChecks.assertLogged(log, "ended early (100 bytes expected; ended after 5 of 100 bytes)");
+        ProxyChecks.assertStillServes(proxy);
     }
 
     @Test
@@ -374,8 +362,8 @@ class LoggingProxyTest {
                         .isEqualTo("bytes through the tunnel");
             }
             echoing.join(5_000);
-            assertLogged("CONNECT " + target);
-            assertLogged("tunnel to " + target + " closed: 24 bytes from the client, 24 from the server");
+            ProxyChecks.assertLogged(log, "CONNECT " + target);
+            ProxyChecks.assertLogged(log, "tunnel to " + target + " closed: 24 bytes from the client, 24 from the server");
             assertThat(log.lines()).extracting(ConsoleLine::text).noneMatch(line -> line.contains("secret-agent"));
             assertThat(nextExchange().statusLine()).isEqualTo("HTTP/1.1 200 Connection Established");
         }
@@ -414,8 +402,8 @@ class LoggingProxyTest {
             }
             serving.join(5_000);
         }
-        assertLogged("tunnel to 127.0.0.1:");
-        assertLogged("closed: 2 bytes from the client, " + chunks * chunk.length + " from the server");
+        ProxyChecks.assertLogged(log, "tunnel to 127.0.0.1:");
+        ProxyChecks.assertLogged(log, "closed: 2 bytes from the client, " + chunks * chunk.length + " from the server");
     }
 
     @Test
