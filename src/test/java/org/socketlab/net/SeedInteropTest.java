@@ -182,9 +182,13 @@ class SeedInteropTest {
 
     private static boolean pythonRuns() {
         try {
-            Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            version.getInputStream().readAllBytes();
-            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
+            Process version = new ProcessBuilder("python3", "--version")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean ended = version.waitFor(10, TimeUnit.SECONDS);
+            if (!ended) {
+                version.destroyForcibly();
+            }
+            return ended && version.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
