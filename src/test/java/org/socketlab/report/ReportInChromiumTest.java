@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * Leaves {@code target/report-screenshots/fixture.png} (and a dark-mode one) to look at.
  */
 class ReportInChromiumTest {
-    static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
-    private static final long TIMEOUT_SECONDS = 90;
     private static final Path OUT = Path.of("target", "report-screenshots").toAbsolutePath();
     private static Path html;
 
@@ -65,26 +63,10 @@ class ReportInChromiumTest {
     }
 
     static void assumeChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
-                + " (apt-get install chromium)");
+        assumeTrue(HeadlessChromium.available(), HeadlessChromium.whyMissing());
     }
 
-    /** Runs headless Chromium to completion within a bounded time; returns what it printed on stdout. */
     static String run(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-report")));
-        command.addAll(List.of(arguments));
-        Path stdout = Files.createTempFile("chromium", ".out");
-        Process chromium = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            assertThat(chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                    .as("Chromium finished within %d s", TIMEOUT_SECONDS).isTrue();
-            return Files.readString(stdout, StandardCharsets.UTF_8);
-        } finally {
-            chromium.destroyForcibly();
-            Files.deleteIfExists(stdout);
-        }
+        return HeadlessChromium.run(arguments);
     }
 }
