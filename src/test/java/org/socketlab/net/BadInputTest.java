@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -295,17 +296,11 @@ class BadInputTest {
 
         @Test
         void twoThousandConnectionsAtOnceAreAllServed() throws Exception {
-            long spare = Leaks.maxFileDescriptors() - Leaks.openFileDescriptors();
-            assumeTrue(spare > 2 * CROWD + 100, "needs " + (2 * CROWD + 100) + " spare file descriptors (both ends "
-                    + "of each connection), but ulimit -n leaves " + spare);
+            assumeDescriptorsForACrowd();
             start(LONG_IDLE);
             List<Socket> crowd = new ArrayList<>();
             try {
-                for (int i = 0; i < CROWD; i++) {
-                    crowd.add(connect(server.port()));
-                }
-                Eventually.within(WAIT, "all " + CROWD + " connections accepted (now " + server.openConnections()
-                        + ")", () -> server.openConnections() == CROWD);
+                connectCrowd(crowd, server.port(), server::openConnections);
                 for (int i = 0; i < CROWD; i++) {
                     crowd.get(i).getOutputStream().write(("client " + i).getBytes(UTF_8));
                     crowd.get(i).shutdownOutput();
@@ -573,17 +568,11 @@ class BadInputTest {
 
         @Test
         void twoThousandConnectionsAtOnceAreAllHeard() throws Exception {
-            long spare = Leaks.maxFileDescriptors() - Leaks.openFileDescriptors();
-            assumeTrue(spare > 2 * CROWD + 100, "needs " + (2 * CROWD + 100) + " spare file descriptors (both ends "
-                    + "of each connection), but ulimit -n leaves " + spare);
+            assumeDescriptorsForACrowd();
             start(LONG_IDLE);
             List<Socket> crowd = new ArrayList<>();
             try {
-                for (int i = 0; i < CROWD; i++) {
-                    crowd.add(connect(server.port()));
-                }
-                Eventually.within(WAIT, "all " + CROWD + " connections accepted (now " + server.openConnections()
-                        + ")", () -> server.openConnections() == CROWD);
+                connectCrowd(crowd, server.port(), server::openConnections);
                 for (int i = 0; i < CROWD; i++) {
                     crowd.get(i).getOutputStream().write(("line " + i + "\n").getBytes(UTF_8));
                     crowd.get(i).shutdownOutput();
@@ -599,6 +588,22 @@ class BadInputTest {
                     .hasSize(CROWD);
             assertThat(log.lines()).filteredOn(Line::error).isEmpty();
         }
+    }
+
+    /** Each connection of the crowd costs a descriptor at both ends: skip, saying why, where there are too few. */
+    private static void assumeDescriptorsForACrowd() {
+        long spare = Leaks.maxFileDescriptors() - Leaks.openFileDescriptors();
+        assumeTrue(spare > 2 * CROWD + 100, "needs " + (2 * CROWD + 100) + " spare file descriptors (both ends "
+                + "of each connection), but ulimit -n leaves " + spare);
+    }
+
+    /** Opens {@link #CROWD} connections at once, into {@code crowd} so the caller closes them whatever happens. */
+    private static void connectCrowd(List<Socket> crowd, int port, IntSupplier openConnections) throws IOException {
+        for (int i = 0; i < CROWD; i++) {
+            crowd.add(connect(port));
+        }
+        Eventually.within(WAIT, "all " + CROWD + " connections accepted (now " + openConnections.getAsInt() + ")",
+                () -> openConnections.getAsInt() == CROWD);
     }
 
     private static void closeQuietly(Socket socket) {
