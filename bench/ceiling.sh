@@ -8,13 +8,15 @@
 # Usage (from anywhere; it builds only the C programs, into a temporary directory):
 #   mvn -q package -DskipTests      # once, to build target/socket-lab.jar
 #   bench/ceiling.sh                # about 3 minutes
-# Settings, as environment variables: ROUNDS=3 DURATION=5s CLIENTS=16 MESSAGE='...' (ASCII: the C programs
-# upper-case ASCII only). Each run has 1 s of warm-up; the Java servers are pre-warmed once for 5 s.
+# Settings, as environment variables: ROUNDS=3 DURATION=5s CLIENTS=16 PREWARM=5s MESSAGE='...' (ASCII: the C
+# programs upper-case ASCII only). Each run has 1 s of warm-up; PREWARM is one unrecorded run against each Java
+# server first, so that the JIT compiler has compiled its hot code before anything is measured.
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-5s}
 CLIENTS=${CLIENTS:-16}
+PREWARM=${PREWARM:-5s}
 MESSAGE=${MESSAGE:-the quick brown fox jumps over the lazy dog}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/lib.sh
@@ -26,8 +28,8 @@ if ! command -v gcc >/dev/null; then
     echo "ceiling.sh: gcc is not installed, and the C programs it measures against need it (apt-get install gcc)" >&2
     exit 2
 fi
-if [[ ! $DURATION =~ ^[0-9]+s$ ]] || ((${DURATION%s} < 2)); then
-    echo "ceiling.sh: DURATION must be whole seconds, at least 2s (the C client counts in seconds)" >&2
+if [[ ! $DURATION =~ ^[0-9]+s$ ]] || ((${DURATION%s} < 2)) || [[ ! $PREWARM =~ ^[0-9]+s$ ]]; then
+    echo "ceiling.sh: DURATION and PREWARM must be whole seconds, like 5s, and DURATION at least 2s" >&2
     exit 2
 fi
 seconds=${DURATION%s}
@@ -87,9 +89,9 @@ measure() {
 }
 cores() { sed -n "s/^cores: .*$1 \([0-9.]*\).*/\1/p" "$2"; } # cores server|client|machine OUT
 
-echo "pre-warming the Java servers for 5s (not recorded)"
+echo "pre-warming the Java servers for $PREWARM (not recorded)"
 for proto in tcp udp; do
-    run_client "$proto" bench java 5 /dev/null
+    run_client "$proto" bench java "${PREWARM%s}" /dev/null
     wait "$client_pid" || true
     keep_serving "java-$proto"
 done

@@ -1,0 +1,84 @@
+package org.socketlab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark scripts run end to end, shortened to a round of a second or two: they start their servers, drive
+ * them, and print their summaries. Nothing here is timed; the figures are for BENCHMARKS.md, not for a test.
+ */
+class BenchScriptsIT {
+    private static final Path BENCH = Path.of("bench");
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run run(String script, Map<String, String> settings) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", BENCH.resolve(script).toString()).redirectErrorStream(true);
+        builder.environment().putAll(settings);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(finished).as("%s finished within 3 minutes; its output:%n%s", script, output).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    private static boolean seedIsBeside() {
+        return Files.isDirectory(Path.of("..", "shared", "seed", "python"));
+    }
+
+    @Test
+    void compareRunsBothServersAndPrintsTheRatios() throws Exception {
+        Run compare = run("compare.sh", Map.of("ROUNDS", "1", "DURATION", "1s", "WARMUP", "0s", "PREWARM", "1s",
+                "IDLE", "10"));
+
+        assertThat(compare.exitCode()).as(compare.output()).isZero();
+        assertThat(compare.output())
+                .contains("== summary: medians of 1 rounds")
+                .contains("java: zero errors and zero wrong replies: yes")
+                .contains("10 of 10 opened, 10 still open at the end");
+        if (seedIsBeside()) {
+            assertThat(compare.output()).containsPattern("ratio java/python, tcp: [0-9.]+")
+                    .containsPattern("ratio java/python, udp: [0-9.]+");
+        } else {
+            assertThat(compare.output()).contains("ratios: none, the Python servers were skipped");
+        }
+    }
+
+    @Test
+    void ceilingMeasuresTheCProgramsBesideTheLabsServers() throws Exception {
+        assumeTrue(onPath("gcc"), "gcc is not installed: bench/ceiling.sh builds its C programs with it");
+        Run ceiling = run("ceiling.sh", Map.of("ROUNDS", "1", "DURATION", "2s", "PREWARM", "1s"));
+
+        assertThat(ceiling.exitCode()).as(ceiling.output()).isZero();
+        for (String row : new String[] {"tcp   bench   c", "tcp   bench   java", "tcp   c       c", "tcp   c       java",
+                "udp   bench   c", "udp   bench   java"}) {
+            // every run answered, and rightly: errors and wrong replies are the row's last two columns
+            assertThat(ceiling.output()).containsPattern(Pattern.quote(row) + " +[0-9.]+ .* 0 +0\\n");
+        }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
