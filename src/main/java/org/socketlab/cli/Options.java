@@ -13,11 +13,7 @@ final class Options {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration duration = Durations.parse(value);
-            if (duration.isNegative()) {
-                throw new IllegalArgumentException("a duration cannot be negative: " + value);
-            }
-            return duration;
+            return Durations.parse(value);
         }
     }
 

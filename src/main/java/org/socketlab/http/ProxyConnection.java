@@ -148,7 +148,7 @@ final class ProxyConnection {
             return answerLocally(seen, Answer.BAD_REQUEST, "the request names this proxy itself ("
                     + target.hostAndPort() + "); forwarding it would loop", After.CLOSE);
         }
-        return forward(seen, parts[0], head, target, body, route.get(), keepAlive);
+        return forward(seen, parts[0], head, target, body, route.get(), keepAlive, flight);
     }
 
     /**
@@ -178,7 +178,7 @@ final class ProxyConnection {
     }
 
     private boolean forward(Seen seen, String method, HttpHead head, Target target, Body.Framing body,
-            InetSocketAddress address, boolean keepAlive) throws IOException {
+            InetSocketAddress address, boolean keepAlive, LoggingProxy.InFlight flight) throws IOException {
         String origin = target.host() + (address.isUnresolved() ? "" : " (" + Endpoints.show(address) + ")");
         if (address.isUnresolved()) {
             return answerLocally(seen, Answer.BAD_GATEWAY, "the name " + target.host() + " does not resolve",
@@ -204,7 +204,7 @@ final class ProxyConnection {
                 return answerLocally(seen, Answer.BAD_GATEWAY, "the origin " + origin + " stopped taking the "
                         + "request: " + e.getMessage(), After.CLOSE);
             }
-            return relayResponse(seen, method, origin, upstream, up, down, keepAlive);
+            return relayResponse(seen, method, origin, upstream, up, down, keepAlive, flight);
         } finally {
             proxy.closeUpstream(upstream);
         }
@@ -220,7 +220,7 @@ final class ProxyConnection {
     }
 
     private boolean relayResponse(Seen seen, String method, String origin, Socket upstream, OutputStream up,
-            InputStream down, boolean keepAlive) throws IOException {
+            InputStream down, boolean keepAlive, LoggingProxy.InFlight flight) throws IOException {
         HttpHead response;
         String statusLine;
         List<Header> headers;
@@ -292,6 +292,7 @@ final class ProxyConnection {
         deliver(seen, true, status, statusLine, headers);
         if (status == 101) {
             // Switching Protocols (e.g. WebSocket): from now on the bytes are the new protocol's, both ways.
+            flight.close(); // As for a CONNECT tunnel: the exchange is complete, the connection may last minutes.
             long[] bytes = Tunnel.run(socket, in, out, upstream, down, up, proxy.idleTimeout());
             log.println(prefix + "switched-protocol connection to " + origin + " closed: " + bytes[0]
                     + " bytes from the client, " + bytes[1] + " from the origin");

@@ -13,18 +13,22 @@ import java.util.Objects;
  * @param bufferBytes UDP only: the receive buffer; a longer reply is reported as truncated
  */
 public record ClientOptions(String host, int port, Duration timeout, boolean connected, int bufferBytes) {
+    /** A UDP datagram's largest payload: 65,535 bytes less its own 8-byte header. */
+    public static final int MAX_BUFFER_BYTES = 65_527;
+
     public ClientOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout (" + timeout + ") must not be negative");
         }
-        if (bufferBytes < 1) {
-            throw new IllegalArgumentException("the receive buffer (--buffer " + bufferBytes + ") must be at least 1 byte");
+        if (bufferBytes < 1 || bufferBytes > MAX_BUFFER_BYTES) {
+            throw new IllegalArgumentException("the receive buffer (--buffer " + bufferBytes + ") must be from 1 to "
+                    + MAX_BUFFER_BYTES + " bytes: no datagram is longer");
         }
     }
 
-    /** The seed's client: 127.0.0.1, unconnected, a 2,048-byte buffer, and a 2 s timeout instead of forever. */
+    /** The seed's client to this host and port: unconnected, a 2,048-byte buffer, a 2 s timeout, not forever. */
     public static ClientOptions to(String host, int port) {
         return new ClientOptions(host, port, Limits.CLIENT_TIMEOUT, false, Limits.CLIENT_DATAGRAM_BYTES);
     }
@@ -41,7 +45,11 @@ public record ClientOptions(String host, int port, Duration timeout, boolean con
         return new ClientOptions(host, port, timeout, connected, newBufferBytes);
     }
 
+    /** The timeout as a socket takes it: 0 is forever, so a timeout under a millisecond counts as one. */
     int timeoutMillis() {
-        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        if (timeout.isZero()) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 }

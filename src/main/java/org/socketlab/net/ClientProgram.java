@@ -60,7 +60,7 @@ public final class ClientProgram implements AutoCloseable {
             return ClientRun.failed(LabException.io("stdin", 0, transport, e), Duration.ZERO);
         }
         if (sentence == null) {
-            sentence = ""; // end of input: the seed's input() would fail; sending nothing is the gentler choice
+            sentence = ""; // end of input: the seed's input() would fail; this sends the empty sentence, as Enter does
         }
         long started = System.nanoTime();
         try {

@@ -78,7 +78,17 @@ public final class LabException extends IOException {
                 "no reply from " + endpoint(host, port, transport) + " within " + Durations.format(timeout),
                 transport == Transport.UDP
                         ? "UDP never tells the sender whether a datagram arrived, so the client can only stop waiting"
-                        : "the server accepted the connection but did not answer");
+                        : "the connection was made, but nothing came back on it");
+    }
+
+    /** Part of a TCP reply came, but the server did not close the connection to say it was complete. */
+    public static LabException replyNotClosed(String host, int port, Duration timeout, String received, int bytes,
+            Throwable cause) {
+        return of(Outcome.NO_REPLY, host, port, Transport.TCP, cause,
+                "the reply from " + endpoint(host, port, Transport.TCP) + " did not end within "
+                        + Durations.format(timeout) + ": it sent " + Text.quote(received) + " (" + bytes + " bytes)",
+                "the server did not close the connection, and this client takes the reply as complete only then, "
+                        + "so the server must close its connection socket after sending");
     }
 
     public static LabException portUnreachable(String host, int port, Throwable cause) {
@@ -86,6 +96,35 @@ public final class LabException extends IOException {
                 "nothing is listening on " + endpoint(host, port, Transport.UDP),
                 "the server's host answered the datagram with ICMP port unreachable, "
                         + "which Linux reports only to a connected UDP socket");
+    }
+
+    /** The server closed a TCP connection without sending anything back for a sentence that was not empty. */
+    public static LabException closedWithoutReply(String host, int port, Duration connectedFor, Throwable cause) {
+        String why = "the server closed the connection without sending anything back";
+        if (connectedFor.compareTo(Limits.IDLE_TIMEOUT) >= 0) {
+            why += "; the connection was open for " + Durations.format(connectedFor) + " before the sentence was "
+                    + "sent, and the lab's servers close connections idle for " + Durations.format(Limits.IDLE_TIMEOUT);
+        } else {
+            why += " (is it an uppercase server? the line server and the proxy do not answer this way)";
+        }
+        return of(Outcome.NO_REPLY, host, port, Transport.TCP, cause,
+                "no reply from " + endpoint(host, port, Transport.TCP), why);
+    }
+
+    /** JDK 15 and later send nothing for an empty datagram on a connected socket, and say nothing either. */
+    public static LabException emptyOnConnectedSocket(String host, int port) {
+        return of(Outcome.IO_ERROR, host, port, Transport.UDP, null,
+                "nothing sent to " + endpoint(host, port, Transport.UDP),
+                "Java sends no datagram for an empty sentence on a connected UDP socket (the seed's sendto would "
+                        + "send one), so type a sentence, or leave out --connected to send an empty datagram");
+    }
+
+    public static LabException datagramTooLong(String host, int port, int bytes, IOException cause) {
+        return of(Outcome.IO_ERROR, host, port, Transport.UDP, cause,
+                "the sentence is " + bytes + " bytes, too long for one datagram to " + endpoint(host, port,
+                        Transport.UDP),
+                "a UDP datagram carries at most 65,507 bytes over IPv4 (65,527 over IPv6), and UDP does not split "
+                        + "a message across datagrams");
     }
 
     public static LabException connectionReset(String host, int port, Throwable cause) {
@@ -119,6 +158,12 @@ public final class LabException extends IOException {
     }
 
     public static LabException portOutOfRange(String host, int port, Transport transport) {
+        if (port == 0) {
+            return of(Outcome.PORT_OUT_OF_RANGE, host, port, transport, null,
+                    "port 0 cannot be sent to",
+                    "it only asks the system for any free port when a server binds, so nothing listens there; "
+                            + "a client needs a port from 1 to 65535");
+        }
         return of(Outcome.PORT_OUT_OF_RANGE, host, port, transport, null,
                 "port " + port + " is out of range",
                 "a port is a 16-bit number, from 0 to 65535 (1 to 65535 for a server to reach)");

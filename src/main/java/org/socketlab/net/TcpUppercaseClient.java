@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The seed's TCP client: connects first (so with no server it fails before asking for a sentence, as the seed
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 public final class TcpUppercaseClient implements UppercaseClient {
     private final Socket socket;
     private final ClientOptions options;
+    private final long connectedAt = System.nanoTime();
 
     private TcpUppercaseClient(Socket socket, ClientOptions options) {
         this.socket = socket;
@@ -43,10 +45,18 @@ public final class TcpUppercaseClient implements UppercaseClient {
     @Override
     public String exchange(String sentence) throws LabException {
         try {
-            socket.getOutputStream().write(sentence.getBytes(StandardCharsets.UTF_8));
+            Duration connectedFor = Duration.ofNanos(System.nanoTime() - connectedAt);
+            byte[] bytes = sentence.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(bytes);
             socket.shutdownOutput();
             byte[] reply = readUntilClosed();
+            if (reply.length == 0 && bytes.length > 0) {
+                // Every sentence has an upper case: silence is a server that is not answering, not an answer.
+                throw LabException.closedWithoutReply(options.host(), options.port(), connectedFor, null);
+            }
             return Utf8Decoder.decodeAll(reply, reply.length).text();
+        } catch (LabException e) {
+            throw e; // says what happened already; it is an IOException, so keep it from the catches below
         } catch (SocketTimeoutException e) {
             throw LabException.noReply(options.host(), options.port(), Transport.TCP, options.timeout(), e);
         } catch (SocketException e) {
@@ -66,14 +76,24 @@ public final class TcpUppercaseClient implements UppercaseClient {
         byte[] buffer = new byte[8192];
         long deadline = System.nanoTime() + options.timeout().toNanos();
         while (true) {
-            if (!options.timeout().isZero()) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    throw new SocketTimeoutException("Read timed out");
+            int count;
+            try {
+                if (!options.timeout().isZero()) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        throw new SocketTimeoutException("Read timed out");
+                    }
+                    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
                 }
-                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+                count = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                if (reply.size() > 0) {
+                    // A server that answers but never closes (a classic slip in a student's server) is not silent.
+                    throw LabException.replyNotClosed(options.host(), options.port(), options.timeout(),
+                            Utf8Decoder.decodeAll(reply.toByteArray(), reply.size()).text(), reply.size(), e);
+                }
+                throw e;
             }
-            int count = in.read(buffer);
             if (count < 0) {
                 return reply.toByteArray();
             }

@@ -52,18 +52,36 @@ public final class UdpUppercaseClient implements UppercaseClient {
     @Override
     public String exchange(String sentence) throws LabException {
         byte[] bytes = sentence.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0 && socket.isConnected()) {
+            // Checked on JDK 17 and 25: send() returns as if done and nothing leaves, so say so instead of waiting.
+            throw LabException.emptyOnConnectedSocket(options.host(), options.port());
+        }
         try {
             socket.send(new DatagramPacket(bytes, bytes.length, server));
-            return receiveReply();
-        } catch (LabException e) {
-            throw e; // already says what happened (a truncated reply); it is an IOException, so keep it from below
-        } catch (PortUnreachableException e) {
-            throw LabException.portUnreachable(options.host(), options.port(), e);
-        } catch (SocketTimeoutException e) {
-            throw LabException.noReply(options.host(), options.port(), Transport.UDP, options.timeout(), e);
         } catch (IOException e) {
-            throw LabException.io(options.host(), options.port(), Transport.UDP, e);
+            if (String.valueOf(e.getMessage()).contains("too long")) {
+                throw LabException.datagramTooLong(options.host(), options.port(), bytes.length, e);
+            }
+            throw failure(e);
         }
+        try {
+            return receiveReply();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private LabException failure(IOException e) {
+        if (e instanceof LabException lab) {
+            return lab; // already says what happened (a truncated reply)
+        }
+        if (e instanceof PortUnreachableException) {
+            return LabException.portUnreachable(options.host(), options.port(), e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return LabException.noReply(options.host(), options.port(), Transport.UDP, options.timeout(), e);
+        }
+        return LabException.io(options.host(), options.port(), Transport.UDP, e);
     }
 
     private String receiveReply() throws IOException {

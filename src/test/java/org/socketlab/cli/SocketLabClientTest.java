@@ -169,7 +169,7 @@ class SocketLabClientTest {
 
         Cli.Run tcpClient = Cli.run("tcp-client", "--port", "0", "--message", "hello");
         assertThat(tcpClient.exitCode()).as("nothing can listen on port 0").isEqualTo(10);
-        assertThat(tcpClient.err()).startsWith("error: port 0 is out of range; ");
+        assertThat(tcpClient.err()).startsWith("error: port 0 cannot be sent to; ").contains("from 1 to 65535");
 
         Cli.Run server = assertTimeoutPreemptively(LIMIT, () -> Cli.run("tcp-server", "--port", "65536"));
         assertThat(server.exitCode()).isEqualTo(10);
@@ -199,5 +199,108 @@ class SocketLabClientTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("soon");
+    }
+
+    @Test
+    void durationsOutsideZeroToADayAreUsageErrorsAndASliverIsAMillisecond() {
+        for (String timeout : new String[] {"-1s", "99999999999m", "2d"}) {
+            Cli.Run run = Cli.run("udp-client", "--timeout", timeout, "--message", "hello");
+            assertThat(run.exitCode()).as(timeout).isEqualTo(2);
+            assertThat(run.err()).as(timeout).contains(timeout).doesNotContain("\tat ");
+        }
+        int port = Loopback.freePort(Transport.UDP);
+        Cli.Run sliver = assertTimeoutPreemptively(LIMIT,
+                () -> Cli.run("udp-client", "--port", "" + port, "--timeout", "0.0004", "--message", "hello"));
+        assertThat(sliver.exitCode()).as("waited 1 ms, not forever").isEqualTo(Outcome.NO_REPLY.exitCode());
+        assertThat(sliver.err()).contains("within 1ms");
+    }
+
+    @Test
+    void aReceiveBufferLargerThanAnyDatagramIsAUsageError() {
+        Cli.Run run = Cli.run("udp-client", "--buffer", "2147483647", "--message", "hello");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("from 1 to 65527 bytes").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anEmptySentenceOnAConnectedUdpSocketSaysJavaCannotSendItInsteadOfWaiting() throws Exception {
+        try (UdpUppercaseServer server = UdpUppercaseServer.start(Loopback.anyPort(), new RecordingTerminal())) {
+            Cli.Run connected = assertTimeoutPreemptively(Duration.ofMillis(1_500), () -> Cli.runWithInput("\n",
+                    "udp-client", "--port", "" + server.port(), "--connected", "--timeout", "5s"));
+            assertThat(connected.exitCode()).isEqualTo(Outcome.IO_ERROR.exitCode());
+            assertThat(connected.err()).startsWith("error: nothing sent to 127.0.0.1:" + server.port() + "/udp; ")
+                    .contains("leave out --connected");
+
+            Cli.Run unconnected = Cli.runWithInput("\n", "udp-client", "--port", "" + server.port());
+            assertThat(unconnected.exitCode()).as("the seed's way sends the empty datagram").isZero();
+            assertThat(unconnected.out()).isEqualTo("Input lowercase sentence:\n");
+        }
+    }
+
+    @Test
+    void aSentenceTooLongForOneDatagramSaysSo() throws Exception {
+        try (UdpUppercaseServer server = UdpUppercaseServer.start(Loopback.anyPort(), new RecordingTerminal())) {
+            Cli.Run run = Cli.run("udp-client", "--port", "" + server.port(), "--message", "a".repeat(70_000));
+
+            assertThat(run.exitCode()).isEqualTo(Outcome.IO_ERROR.exitCode());
+            assertThat(run.err()).startsWith("error: the sentence is 70000 bytes, too long for one datagram to ")
+                    .contains("at most 65,507 bytes over IPv4");
+        }
+    }
+
+    @Test
+    void aTcpServerThatClosesWithoutAnsweringIsNoReplyNotAnEmptyAnswer() throws Exception {
+        try (ServerSocket closer = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+                try (Socket connection = closer.accept()) {
+                    connection.getInputStream().readAllBytes(); // the sentence, then close: no answer
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Cli.Run run = Cli.run("tcp-client", "--port", "" + closer.getLocalPort(), "--message", "hello");
+
+            server.get(5, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).isEqualTo(Outcome.NO_REPLY.exitCode());
+            assertThat(run.out()).doesNotContain("From Server");
+            assertThat(run.err()).startsWith("error: no reply from 127.0.0.1:" + closer.getLocalPort() + "/tcp; ")
+                    .contains("closed the connection without sending anything back");
+        }
+    }
+
+    @Test
+    void aTcpServerThatAnswersButNeverClosesIsShownWithWhatItSent() throws Exception {
+        CountDownLatch clientDone = new CountDownLatch(1);
+        try (ServerSocket forgetful = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+                try (Socket connection = forgetful.accept()) {
+                    byte[] sentence = connection.getInputStream().readAllBytes();
+                    connection.getOutputStream().write(new String(sentence, java.nio.charset.StandardCharsets.UTF_8)
+                            .toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    clientDone.await(5, TimeUnit.SECONDS); // a student's server that forgot close()
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Cli.Run run = Cli.run("tcp-client", "--port", "" + forgetful.getLocalPort(), "--timeout", "300ms",
+                    "--message", "hello");
+            clientDone.countDown();
+
+            server.get(5, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).isEqualTo(Outcome.NO_REPLY.exitCode());
+            assertThat(run.err()).startsWith("error: the reply from 127.0.0.1:" + forgetful.getLocalPort()
+                    + "/tcp did not end within 300ms: it sent \"HELLO\" (5 bytes); ")
+                    .contains("must close its connection socket");
+        }
+    }
+
+    @Test
+    void aProxyMapKeyWithAPortIsAUsageError() {
+        Cli.Run run = assertTimeoutPreemptively(LIMIT,
+                () -> Cli.run("proxy", "--port", "0", "--map", "lab.test:8080=127.0.0.1:8080"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--map lab.test:8080=127.0.0.1:8080: the key is a host name alone");
     }
 }
