@@ -5,8 +5,9 @@ Feature: Part 2 - a TCP server that prints every line a client sends
   Scenario: The server prints each line the client sends
     The server accepts the connection and reads the byte stream, printing each line as it arrives, prefixed
     with the client's address and port. Unlike the seed's server, which reads once (recv(1024)) and closes, it
-    keeps reading until the client closes, so nothing after the first 1,024 bytes is lost and several clients
-    can be served at once.
+    keeps reading until the client closes, so nothing after the first 1,024 bytes is lost (the next scenario
+    shows it), and it serves each connection on its own thread, so a client that stays connected holds up no
+    other.
 
     Given a line-printing server on port 2000
     When a TCP client sends these lines to port 2000:
@@ -21,3 +22,35 @@ Feature: Part 2 - a TCP server that prints every line a client sends
       Host: lab.test
       If-None-Match: "v1"
       """
+
+  Scenario: Nothing after the first 1,024 bytes is lost
+    Twenty lines of 65 bytes are 1,300 bytes: the seed's server, with its one recv(1024), would print
+    the first 1,024 of them, cut in the middle of a line, and close. This server reads until the client
+    closes, so the last line is printed whole.
+
+    Given a line-printing server on port 2000
+    When a TCP client sends these lines to port 2000:
+      """
+      line 01 of a request longer than the seed's one recv(1024) reads
+      line 02 of a request longer than the seed's one recv(1024) reads
+      line 03 of a request longer than the seed's one recv(1024) reads
+      line 04 of a request longer than the seed's one recv(1024) reads
+      line 05 of a request longer than the seed's one recv(1024) reads
+      line 06 of a request longer than the seed's one recv(1024) reads
+      line 07 of a request longer than the seed's one recv(1024) reads
+      line 08 of a request longer than the seed's one recv(1024) reads
+      line 09 of a request longer than the seed's one recv(1024) reads
+      line 10 of a request longer than the seed's one recv(1024) reads
+      line 11 of a request longer than the seed's one recv(1024) reads
+      line 12 of a request longer than the seed's one recv(1024) reads
+      line 13 of a request longer than the seed's one recv(1024) reads
+      line 14 of a request longer than the seed's one recv(1024) reads
+      line 15 of a request longer than the seed's one recv(1024) reads
+      line 16 of a request longer than the seed's one recv(1024) reads
+      line 17 of a request longer than the seed's one recv(1024) reads
+      line 18 of a request longer than the seed's one recv(1024) reads
+      line 19 of a request longer than the seed's one recv(1024) reads
+      line 20 of a request longer than the seed's one recv(1024) reads
+      """
+    Then the server prints "line 01 of a request longer than the seed's one recv(1024) reads"
+    And the server prints "line 20 of a request longer than the seed's one recv(1024) reads"

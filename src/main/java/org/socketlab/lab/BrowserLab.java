@@ -52,6 +52,7 @@ public final class BrowserLab implements AutoCloseable {
     private final LabScenario lab;
     private final ScenarioRecorder recorder;
     private String cacheControl;
+    private boolean cacheControlChosen;
     private PageClient client;
     private ConditionalGetExperiment experiment;
     private final List<PageLoad> loads = new ArrayList<>();
@@ -61,9 +62,14 @@ public final class BrowserLab implements AutoCloseable {
         this.recorder = lab.recorder();
     }
 
-    /** The origin's {@code Cache-Control} for the page and its objects; blank for none. */
+    /** The origin's {@code Cache-Control} for the page and its objects; null or blank for none. */
     public void cacheControl(String value) {
+        if (experiment != null) {
+            throw new IllegalStateException("the lab origin is already serving: put 'Given the lab origin sends ...' "
+                    + "before the first 'When the browser loads the page'");
+        }
         this.cacheControl = value;
+        this.cacheControlChosen = true;
     }
 
     /** Chromium as the browser, or the reason it cannot be (to skip the scenario with). */
@@ -107,17 +113,27 @@ public final class BrowserLab implements AutoCloseable {
             throw new IllegalStateException("no browser chosen: add 'Given Chromium as the browser' or "
                     + "'Given the caching client as the browser' first");
         }
+        if (!cacheControlChosen) {
+            // Without one, caches guess how long a page stays fresh, and the result would depend on timing.
+            throw new IllegalStateException("the lab origin's Cache-Control was not chosen: add 'Given the lab "
+                    + "origin sends \"Cache-Control: no-cache\"' (or another value, or 'Given the lab origin sends "
+                    + "no Cache-Control') before the first load");
+        }
         ConditionalGetExperiment.Consoles consoles = new ConditionalGetExperiment.Consoles(
                 recorder.transcript(PROXY), recorder.transcript(ORIGIN), recorder.transcript(BROWSER),
                 recorder::http, recorder::now);
         long at = recorder.now();
+        long started = System.nanoTime();
         experiment = ConditionalGetExperiment.start(cacheControl, client, consoles);
+        long startMicros = (System.nanoTime() - started) / 1_000;
         lab.watchOnWire(experiment.proxyPort());
         recorder.note("Browser: " + experiment.clientName() + ", through the logging proxy on 127.0.0.1:"
                 + experiment.proxyPort() + " to the lab origin on 127.0.0.1:" + experiment.originPort()
                 + " (Cache-Control: " + (cacheControl == null || cacheControl.isBlank() ? "none" : cacheControl) + ").");
-        recorder.run(new ProgramRun(PROXY, "socket-lab proxy --map " + ConditionalGetExperiment.HOST + "=127.0.0.1:"
-                + experiment.originPort(), "started", null, null, null, null, at, 0));
+        // The ports are the real ones: the proxy and the origin bind free ports, and a student can type this.
+        recorder.run(new ProgramRun(PROXY, "socket-lab proxy --port " + experiment.proxyPort() + " --map "
+                + ConditionalGetExperiment.HOST + "=127.0.0.1:" + experiment.originPort(), "started", null, null,
+                null, null, at, startMicros));
     }
 
     private void recordLoad(PageLoad load) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.socketlab.net.ClientOptions;
@@ -75,6 +76,7 @@ public final class LabScenario implements AutoCloseable {
     private boolean startedConnected;
     private ClientRun lastRun;
     private LabException lastServerFailure;
+    private int clientConsoleFrom; // where the last client's lines begin on the client console
     private PacketCapture capture;
     private String captureUnavailable;
     private SecondHost secondHost;
@@ -134,11 +136,27 @@ public final class LabScenario implements AutoCloseable {
     }
 
     /**
+     * Real ports handed out in this JVM: a port is free when picked and taken only later, by a server, so the
+     * scenario running beside this one must not pick it in between.
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
      * A port free for both TCP and UDP, picked below the system's ephemeral range: a port taken with bind(0)
      * comes from that range, where a client in a scenario running beside this one could take the same number
-     * as its source port before our server binds it.
+     * as its source port before our server binds it. Never one handed out before in this JVM.
      */
     private int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freshPort();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("found no port not handed out before on " + host + " in 100 attempts");
+    }
+
+    private int freshPort() {
         InetAddress address = loopbackAddress();
         int below = ephemeralRangeStart();
         for (int attempt = 0; attempt < 100; attempt++) {
@@ -181,8 +199,10 @@ public final class LabScenario implements AutoCloseable {
             verifiedFree.add(transport.label() + labPort);
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "nothing listens on " + labPort + "/" + transport.label());
         } catch (Exception e) {
+            String observed = "something is bound to real port " + real + ": " + e.getMessage();
+            recorder.check("nothing listens on " + labPort + "/" + transport.label(), observed, false);
             throw new AssertionError("lab port " + labPort + "/" + transport.label() + " (real port " + real
-                    + ") should be free, but something is bound to it: " + e.getMessage(), e);
+                    + ") should be free, but " + observed, e);
         }
     }
 
@@ -229,6 +249,7 @@ public final class LabScenario implements AutoCloseable {
             listening.add(transport.label() + labPort + "@" + host);
             recorder.run(new ProgramRun(SERVER, command, "started", null, null, null, null, at, micros(started)));
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + labPort + "/" + transport.label());
+            lastServerFailure = null; // "the server fails with" speaks of the last server started
             return Optional.empty();
         } catch (LabException e) {
             lastServerFailure = e;
@@ -249,6 +270,7 @@ public final class LabScenario implements AutoCloseable {
 
     private void startClient(String targetHost, Transport transport, int labPort, boolean connected) {
         closeStartedClient();
+        clientConsoleFrom = recorder.transcript(CLIENT).lines().size();
         startedHost = targetHost;
         startedAtMillis = recorder.now();
         startedTransport = transport;
@@ -303,6 +325,7 @@ public final class LabScenario implements AutoCloseable {
         long started = System.nanoTime();
         String command = "socket-lab line-client --port " + labPort + hostOption("--host")
                 + lines.stream().map(line -> " --line " + quoteArgument(line)).collect(Collectors.joining());
+        clientConsoleFrom = recorder.transcript(CLIENT).lines().size();
         try {
             long bytes = LineClient.send(options(host, labPort, false), lines);
             recorder.transcript(CLIENT).println("Sent " + lines.size() + " lines (" + bytes + " bytes)");
@@ -395,6 +418,11 @@ public final class LabScenario implements AutoCloseable {
     /** Why a second host cannot be made here, or empty. */
     public static Optional<String> secondHostUnavailable() {
         return SecondHost.unavailable();
+    }
+
+    /** Why the second host's firewall cannot be set here, if it cannot. */
+    public static Optional<String> secondHostFirewallUnavailable() {
+        return SecondHost.firewallUnavailable();
     }
 
     /** Makes the second host (a network namespace joined by a veth pair) and captures its link too. */
@@ -563,9 +591,9 @@ public final class LabScenario implements AutoCloseable {
         expect("the client receives \"" + reply + "\"", observed(run), reply.equals(run.reply()));
     }
 
-    /** A whole line of the client's console, on either stream. */
+    /** A whole line the last client printed, on either stream (not an earlier client's). */
     public void expectClientPrints(String line) {
-        expectPrinted(CLIENT, line, Duration.ZERO);
+        expectPrinted(CLIENT, line, clientConsoleFrom, Duration.ZERO);
     }
 
     public void expectClientFails(Outcome outcome) {
@@ -580,6 +608,8 @@ public final class LabScenario implements AutoCloseable {
     public void expectNoReplyWithin(Duration within) {
         ClientRun run = lastRun();
         if (run.outcome() == Outcome.NO_REPLY && clientTimeout.compareTo(within) < 0) {
+            recorder.check("the client gets no reply within " + Durations.format(within),
+                    "cannot tell: the client waited only " + Durations.format(clientTimeout), false);
             throw new AssertionError("the client waited only " + Durations.format(clientTimeout)
                     + ", so this run cannot show that no reply came within " + Durations.format(within)
                     + "; add 'Given clients wait " + within.toSeconds() + " seconds for a reply' before sending");
@@ -597,7 +627,7 @@ public final class LabScenario implements AutoCloseable {
 
     /** Waits (bounded) for the server to print the line: servers print on their own threads. */
     public void expectServerPrints(String line) {
-        expectPrinted(SERVER, line, SERVER_PRINT_WAIT);
+        expectPrinted(SERVER, line, 0, SERVER_PRINT_WAIT);
     }
 
     /** Waits for each line in turn, each on a later console line than the previous one. */
@@ -617,10 +647,10 @@ public final class LabScenario implements AutoCloseable {
         recorder.check(expected, "all printed, in order", true);
     }
 
-    private void expectPrinted(String role, String line, Duration wait) {
+    private void expectPrinted(String role, String line, int from, Duration wait) {
         String withRealPorts = withRealPorts(line);
         boolean found = recorder.transcript(role)
-                .await(printed -> printed.shows(line) || printed.shows(withRealPorts), wait).isPresent();
+                .awaitIndex(printed -> printed.shows(line) || printed.shows(withRealPorts), from, wait).isPresent();
         expect("the " + role + " prints \"" + line + "\"",
                 found ? "printed" : "not printed; the " + role + "'s console:\n" + consoleText(role), found);
     }

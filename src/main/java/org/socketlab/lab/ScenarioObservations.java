@@ -1,5 +1,7 @@
 package org.socketlab.lab;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,18 @@ import java.util.Map;
 public record ScenarioObservations(List<PortMapping> ports, Map<String, List<ConsoleLine>> consoles,
         List<ProgramRun> runs, List<Event> events, List<Check> checks, List<HttpExchange> http,
         List<Packet> packets, List<String> notes) {
+
+    /** Copies every list; a missing one (a results.json written by hand or by an older version) is empty. */
+    public ScenarioObservations {
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        consoles = consoles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(consoles)); // in order
+        runs = runs == null ? List.of() : List.copyOf(runs);
+        events = events == null ? List.of() : List.copyOf(events);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+        http = http == null ? List.of() : List.copyOf(http);
+        packets = packets == null ? List.of() : List.copyOf(packets);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
 
     public static ScenarioObservations empty() {
         return new ScenarioObservations(List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),

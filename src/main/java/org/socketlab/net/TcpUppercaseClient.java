@@ -9,12 +9,16 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The seed's TCP client: connects first (so with no server it fails before asking for a sentence, as the seed
  * does), sends the sentence, half-closes its side, and reads the reply until the server closes.
  */
 public final class TcpUppercaseClient implements UppercaseClient {
+    /** Sentences up to this size are written whole before reading: socket buffers take them and their reply. */
+    private static final int INLINE_WRITE_BYTES = 64 * 1024;
+
     private final Socket socket;
     private final ClientOptions options;
     private final long connectedAt = System.nanoTime();
@@ -47,9 +51,7 @@ public final class TcpUppercaseClient implements UppercaseClient {
         try {
             Duration connectedFor = Duration.ofNanos(System.nanoTime() - connectedAt);
             byte[] bytes = sentence.getBytes(StandardCharsets.UTF_8);
-            socket.getOutputStream().write(bytes);
-            socket.shutdownOutput();
-            byte[] reply = readUntilClosed();
+            byte[] reply = bytes.length <= INLINE_WRITE_BYTES ? sendThenRead(bytes) : sendWhileReading(bytes);
             if (reply.length == 0 && bytes.length > 0) {
                 // Every sentence has an upper case: silence is a server that is not answering, not an answer.
                 throw LabException.closedWithoutReply(options.host(), options.port(), connectedFor, null);
@@ -66,6 +68,51 @@ public final class TcpUppercaseClient implements UppercaseClient {
             throw LabException.io(options.host(), options.port(), Transport.TCP, e);
         } catch (IOException e) {
             throw LabException.io(options.host(), options.port(), Transport.TCP, e);
+        }
+    }
+
+    private byte[] sendThenRead(byte[] bytes) throws IOException {
+        send(bytes);
+        return readUntilClosed();
+    }
+
+    private void send(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.shutdownOutput();
+    }
+
+    /**
+     * The server answers while it reads, so a long sentence written whole before reading would fill both ends'
+     * buffers and leave both blocked in write(): it is written on a thread of its own while this one reads.
+     */
+    private byte[] sendWhileReading(byte[] bytes) throws IOException {
+        AtomicReference<IOException> writeFailure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                send(bytes);
+            } catch (IOException e) {
+                writeFailure.set(e);
+            }
+        }, "tcp-client-writer");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            byte[] reply = readUntilClosed();
+            writer.join(Math.max(1, options.timeoutMillis()));
+            if (writer.isAlive()) {
+                throw new SocketTimeoutException("the sentence was still being sent when the reply ended");
+            }
+            if (writeFailure.get() != null) {
+                throw writeFailure.get();
+            }
+            return reply;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while sending");
+        } finally {
+            if (writer.isAlive()) {
+                closeQuietly(socket); // unblocks the writer; the exchange has failed anyway
+            }
         }
     }
 

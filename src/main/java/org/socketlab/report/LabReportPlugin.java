@@ -78,6 +78,8 @@ public final class LabReportPlugin implements ConcurrentEventListener {
     private static final int TRACE_LINES = 12;
 
     private final Path dir;
+    // Cucumber gives a plugin no view of its options; Failsafe passes this one on as a system property (pom.xml).
+    private final boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
     private final Map<String, FeatureSource> features = new ConcurrentHashMap<>();
     private final Map<UUID, RunningScenario> running = new ConcurrentHashMap<>();
     private final Map<String, List<String>> snippets = new ConcurrentHashMap<>();
@@ -204,7 +206,7 @@ public final class LabReportPlugin implements ConcurrentEventListener {
         byUri.forEach((uri, scenarios) -> {
             FeatureSource source = features.getOrDefault(uri, FeatureSource.unknown(uri));
             List<ScenarioResult> ordered = scenarios.stream()
-                    .map(scenario -> scenario.result(source))
+                    .map(scenario -> scenario.result(source, dryRun))
                     .sorted(Comparator.comparingInt(ScenarioResult::line))
                     .toList();
             results.add(new FeatureResult(uri, fileName(uri), source.keyword(), source.name(), source.question(),
@@ -268,18 +270,24 @@ public final class LabReportPlugin implements ConcurrentEventListener {
     private record FinishedScenario(String uri, TestCase testCase, Result result, Instant started,
             List<StepResult> steps, ScenarioObservations observations) {
 
-        ScenarioResult result(FeatureSource feature) {
+        /** In a dry run, steps that matched a definition "pass" without running: nothing was observed. */
+        ScenarioResult result(FeatureSource feature, boolean dryRun) {
             int line = testCase.getLocation().getLine();
             ScenarioSource source = feature.scenarios().get(line);
             List<String> description = source == null ? List.of() : source.description();
             String status = result.getStatus().name();
             // Cucumber passes a scenario without steps; for a lab report it showed nothing, so it is unfinished.
             Verdict verdict = steps.isEmpty() ? Verdict.UNDEFINED : Verdict.ofStatus(status);
+            String reason = reason(verdict);
+            if (dryRun && verdict == Verdict.AS_EXPECTED) {
+                verdict = Verdict.SKIPPED;
+                reason = DRY_RUN;
+            }
             return new ScenarioResult(testCase.getId().toString(),
                     source == null ? testCase.getKeyword() : source.keyword(), testCase.getName(), line,
                     source == null ? null : source.outlineLine(), testCase.getTags(),
                     Descriptions.answer(description), Descriptions.otherSystems(description), status, verdict,
-                    reason(verdict), started, result.getDuration(), steps, observations);
+                    reason, started, result.getDuration(), steps, observations);
         }
 
         /** Why a scenario was skipped or undefined, in the words of the step that made it so. */
@@ -299,6 +307,9 @@ public final class LabReportPlugin implements ConcurrentEventListener {
                 default -> null;
             };
         }
+
+        private static final String DRY_RUN = "not run: this was a dry run (mvn verify -Plint), which only checks "
+                + "that every step has a definition; mvn verify runs the programs";
 
         private static final String NO_STEPS = "the scenario has no steps: a line that does not start with Given, "
                 + "When, Then, And or But is read as part of the scenario's description";

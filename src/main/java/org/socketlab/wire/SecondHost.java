@@ -43,7 +43,10 @@ public final class SecondHost implements AutoCloseable {
         };
     }
 
-    /** Why namespaces cannot be made here (not root, no iproute2), or empty when they can. */
+    /**
+     * Why namespaces cannot be made here (not root, no iproute2, or root without the right to: a container without
+     * CAP_NET_ADMIN), or empty when they can. The last is found by making and deleting one, once per JVM.
+     */
     public static Optional<String> unavailable() {
         if (!isRoot()) {
             return Optional.of("network namespaces need root (run as root, as CI does)");
@@ -51,7 +54,36 @@ public final class SecondHost implements AutoCloseable {
         if (ip().isEmpty()) {
             return Optional.of("the ip command (Debian: apt-get install iproute2) is not installed");
         }
-        return Optional.empty();
+        return Probe.RESULT;
+    }
+
+    /** Why the firewall steps cannot run here (no iptables), or empty when they can. */
+    public static Optional<String> firewallUnavailable() {
+        Optional<String> noHost = unavailable();
+        if (noHost.isPresent()) {
+            return noHost;
+        }
+        boolean found = List.of("/usr/sbin/iptables", "/usr/bin/iptables", "/sbin/iptables").stream()
+                .map(Path::of).anyMatch(Files::isExecutable);
+        return found ? Optional.empty()
+                : Optional.of("the iptables command (Debian: apt-get install iptables) is not installed");
+    }
+
+    /** Holds the result of one trial namespace, made the first time it is asked for. */
+    private static final class Probe {
+        static final Optional<String> RESULT = tryOne();
+
+        private static Optional<String> tryOne() {
+            String name = "socketlab-probe-" + ProcessHandle.current().pid();
+            try {
+                run("netns", "add", name);
+                run("netns", "del", name);
+                return Optional.empty();
+            } catch (IOException e) {
+                return Optional.of("this root cannot make network namespaces (a container without CAP_NET_ADMIN?): "
+                        + e.getMessage());
+            }
+        }
     }
 
     private static boolean isRoot() {

@@ -34,6 +34,20 @@ class TcpUppercaseServerTest {
     }
 
     @Test
+    void theClientTakesASentenceLargerThanBothEndsBuffersWithoutBothBlockingInWrite() throws Exception {
+        // The server answers as it reads: written whole before reading, 32 MiB filled every buffer on the way.
+        String sentence = "abcdefghijklmnopqrstuvwxyz ".repeat(32 * (1 << 20) / 27);
+        try (TcpUppercaseServer server = TcpUppercaseServer.start(Loopback.anyPort(), new RecordingTerminal());
+                TcpUppercaseClient client = TcpUppercaseClient.connect(
+                        ClientOptions.to(Loopback.HOST, server.port()).withTimeout(Duration.ofSeconds(20)))) {
+            String reply = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> client.exchange(sentence));
+
+            assertThat(reply).hasSameSizeAs(sentence).startsWith("ABCDEFGHIJKLMNOPQRSTUVWXYZ ").endsWith("XYZ ");
+        }
+    }
+
+    @Test
     void theClientProgramPrintsFromServerLikeTheSeed() throws Exception {
         try (TcpUppercaseServer server = TcpUppercaseServer.start(Loopback.anyPort(), new RecordingTerminal())) {
             RecordingTerminal console = new RecordingTerminal("asmaa gamal nagy");

@@ -73,12 +73,20 @@ public final class WireSteps {
 
     @Given("the second host's firewall drops {transport} port {int}")
     public void firewallDrops(Transport transport, int port) {
+        requireFirewall();
         world.lab().secondHostFirewall(transport, port, "DROP");
     }
 
     @Given("the second host's firewall rejects {transport} port {int}")
     public void firewallRejects(Transport transport, int port) {
+        requireFirewall();
         world.lab().secondHostFirewall(transport, port, "REJECT");
+    }
+
+    private static void requireFirewall() {
+        org.socketlab.lab.LabScenario.secondHostFirewallUnavailable().ifPresent(reason -> {
+            throw new TestAbortedException("no firewall on the second host: " + reason);
+        });
     }
 
     @When("the {transport} client sends {string} to port {int} on the second host")
