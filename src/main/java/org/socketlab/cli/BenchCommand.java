@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Drives an uppercase server (this one's or the seed's) with many clients at once, checks "
                 + "every reply, and prints requests/s, latency p50/p99/max, errors and wrong replies. "
-                + "Exit code 0 when every reply was right, 1 otherwise.")
+                + "Exit code 0 when every reply was right, 1 when some failed or were wrong; 2 for a bad option, "
+                + "10 and 11 for a port out of range and an unknown host, as the clients.")
 final class BenchCommand implements Callable<Integer> {
     /** Exit codes: a script can tell a clean run from one with failures. */
     enum Exit {

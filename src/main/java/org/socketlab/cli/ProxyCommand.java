@@ -57,7 +57,8 @@ final class ProxyCommand implements Callable<Integer> {
             if (!entry.getKey().matches("[A-Za-z0-9.-]+")) {
                 // Requests are routed by their host name alone, so a key with a port or a path never matches.
                 throw new ParameterException(spec.commandLine(), "--map " + entry.getKey() + "=" + value
-                        + ": the key is a host name alone (letters, digits, dots, dashes), e.g. lab.test=127.0.0.1:8080");
+                        + ": the key is a host name alone (letters, digits, dots, dashes), "
+                        + "e.g. lab.test=127.0.0.1:8080");
             }
             int colon = value.lastIndexOf(':');
             if (colon <= 0 || !value.substring(colon + 1).matches("[0-9]{1,5}")) {

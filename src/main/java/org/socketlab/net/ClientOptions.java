@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param bufferBytes UDP only: the receive buffer; a longer reply is reported as truncated
  */
 public record ClientOptions(String host, int port, Duration timeout, boolean connected, int bufferBytes) {
-    /** A UDP datagram's largest payload: 65,535 bytes less its own 8-byte header. */
-    public static final int MAX_BUFFER_BYTES = 65_527;
+    /** A larger receive buffer could never fill: see {@link Limits#LARGEST_DATAGRAM_BYTES}. */
+    public static final int MAX_BUFFER_BYTES = Limits.LARGEST_DATAGRAM_BYTES;
 
     public ClientOptions {
         Objects.requireNonNull(host, "host");

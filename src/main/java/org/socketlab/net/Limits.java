@@ -13,8 +13,14 @@ public final class Limits {
     /** The receive buffer of a UDP client, as the seed's {@code recvfrom(2048)}; longer replies are reported as cut. */
     public static final int CLIENT_DATAGRAM_BYTES = 2048;
 
-    /** A UDP server's receive buffer: the largest payload an IPv4 datagram can carry, so nothing is cut. */
+    /**
+     * The longest reply the UDP server sends: the largest payload an IPv4 datagram can carry (65,535 less the IP
+     * and UDP headers). A longer upper case is not answered, with a log line saying why.
+     */
     public static final int SERVER_DATAGRAM_BYTES = 65_507;
+
+    /** The largest payload of any UDP datagram (IPv6: 65,535 less the UDP header): a buffer this size cuts none. */
+    public static final int LARGEST_DATAGRAM_BYTES = 65_527;
 
     /** A line longer than this is cut by the line server and the proxy, which say so. */
     public static final int LINE_BYTES = 8 * 1024;
@@ -46,6 +52,6 @@ public final class Limits {
      */
     public static final int ACCEPT_BACKLOG = MAX_CONNECTIONS;
 
-    /** How long a TCP uppercase client waits for its reply when no timeout is given. */
+    /** How long a client waits for its connection (TCP) and for its reply when no timeout is given. */
     public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
 }

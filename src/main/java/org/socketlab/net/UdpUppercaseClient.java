@@ -48,7 +48,7 @@ public final class UdpUppercaseClient implements UppercaseClient {
         return socket.getLocalPort();
     }
 
-    /** Sends the sentence in one datagram and waits up to the timeout for the reply from the server's address. */
+    /** Sends the sentence in one datagram and waits up to the timeout for the reply from the server's port. */
     @Override
     public String exchange(String sentence) throws LabException {
         byte[] bytes = sentence.getBytes(StandardCharsets.UTF_8);
@@ -92,8 +92,10 @@ public final class UdpUppercaseClient implements UppercaseClient {
             socket.setSoTimeout(remainingMillis(deadline));
             DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
             socket.receive(reply);
-            if (!server.equals(reply.getSocketAddress())) {
-                continue; // an unconnected socket hears anyone; only the server's answer counts
+            if (reply.getPort() != server.getPort()) {
+                // An unconnected socket hears anyone; only the server's port counts. Not its address: a server
+                // bound to 0.0.0.0 answers a datagram sent to 127.0.1.1 (Debian's own host name) from 127.0.0.1.
+                continue;
             }
             if (reply.getLength() > options.bufferBytes()) {
                 throw LabException.truncated(options.host(), options.port(), options.bufferBytes());

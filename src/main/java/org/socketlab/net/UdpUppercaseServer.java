@@ -47,7 +47,7 @@ public final class UdpUppercaseServer implements AutoCloseable {
     }
 
     private void serve() {
-        byte[] buffer = new byte[Limits.SERVER_DATAGRAM_BYTES + 1];
+        byte[] buffer = new byte[Limits.LARGEST_DATAGRAM_BYTES]; // over IPv6 too, a datagram is never cut
         while (!socket.isClosed()) {
             DatagramPacket request = new DatagramPacket(buffer, buffer.length);
             try {

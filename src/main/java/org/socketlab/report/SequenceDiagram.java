@@ -92,8 +92,11 @@ public record SequenceDiagram(String source, int width, int height, int top, int
     /** The diagram for a scenario, or null when nothing was recorded to draw. */
     static SequenceDiagram of(ScenarioObservations observations) {
         List<Packet> packets = observations.packets();
-        // A browser's trace runs to hundreds of packets: then the programs' own events tell the story better.
-        if (!packets.isEmpty() && (packets.size() <= MAX_ROWS || observations.events().isEmpty())) {
+        // A browser's trace runs to hundreds of packets, and its parties (browser, proxy, origin) have no lab port
+        // to name them by: for Part 2, and for any long trace, the programs' own events tell the story better.
+        boolean eventsTellItBetter = !observations.events().isEmpty()
+                && (packets.size() > MAX_ROWS || !observations.http().isEmpty());
+        if (!packets.isEmpty() && !eventsTellItBetter) {
             return ofPackets(packets, observations.ports());
         }
         if (!observations.events().isEmpty()) {

@@ -29,6 +29,17 @@ class UdpUppercaseServerTest {
     }
 
     @Test
+    void aReplyFromAnotherAddressOfTheServersHostStillCounts() throws Exception {
+        // Bound to every address, the server answers a datagram sent to 127.0.0.2 from 127.0.0.1 (the address the
+        // route back to the client gives), as one sent to Debian's own host name (127.0.1.1) is answered.
+        try (UdpUppercaseServer server = UdpUppercaseServer.start(new java.net.InetSocketAddress("0.0.0.0", 0),
+                new RecordingTerminal());
+                UdpUppercaseClient client = UdpUppercaseClient.open(ClientOptions.to("127.0.0.2", server.port()))) {
+            assertThat(client.exchange("asmaa")).isEqualTo("ASMAA");
+        }
+    }
+
+    @Test
     void theClientProgramPromptsAndPrintsTheReplyLikeTheSeed() throws Exception {
         try (UdpUppercaseServer server = UdpUppercaseServer.start(Loopback.anyPort(), new RecordingTerminal())) {
             RecordingTerminal console = new RecordingTerminal("asmaa gamal nagy");

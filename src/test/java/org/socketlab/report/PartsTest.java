@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socketlab.lab.Event;
 import org.socketlab.lab.Packet;
 import org.socketlab.lab.PortMapping;
+import org.socketlab.lab.ScenarioObservations;
 import org.socketlab.wire.WirePacket;
 
 /** The pieces the page is made of: descriptions, the cover's sources, the diagram's layout, the verdicts. */
@@ -53,6 +54,22 @@ class PartsTest {
         assertThat(cover).isEqualTo(new Cover("Data Communications Networks", "Socket Programming",
                 "Asmaa Gamal Abdel-Halem Mabrouk Nagy", "15010473 - section 8",
                 "Prof. Dr. Noha ElKorany, Prof. Dr. Karim Banawan", "Communication & Electronics Department"));
+    }
+
+    @Test
+    void aPartTwoTraceIsDrawnFromTheProgramsEventsWhichNameBrowserProxyAndOrigin() {
+        // A short trace (the caching client's) has no lab port to name its parties by: they came out "client 2".
+        ScenarioObservations withEvents = ReportFixture.conditionalGet().observations();
+        List<Packet> shortTrace = List.of(
+                new Packet(0, "127.0.0.1:50300", "127.0.0.1:2000", "TCP", "S", null, 0, "", 0),
+                new Packet(31, "127.0.0.1:2000", "127.0.0.1:50300", "TCP", "S.", null, 0, "", 0));
+        ScenarioObservations observations = new ScenarioObservations(withEvents.ports(), withEvents.consoles(),
+                withEvents.runs(), withEvents.events(), withEvents.checks(), withEvents.http(), shortTrace,
+                withEvents.notes());
+
+        SequenceDiagram diagram = SequenceDiagram.of(observations);
+
+        assertThat(diagram.lanes()).extracting(SequenceDiagram.Lane::name).containsExactly("browser", "proxy", "origin");
     }
 
     @Test
