@@ -16,18 +16,30 @@ public final class LineClient {
     public static long send(ClientOptions options, List<String> lines) throws LabException {
         InetSocketAddress server = Endpoints.remote(options.host(), options.port(), Transport.TCP);
         try (Socket socket = new Socket()) {
-            socket.connect(server, options.timeoutMillis());
-            OutputStream out = socket.getOutputStream();
-            long sent = 0;
-            for (String line : lines) {
-                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-                out.write(bytes);
-                sent += bytes.length;
+            try {
+                socket.connect(server, options.timeoutMillis());
+            } catch (IOException e) {
+                throw Endpoints.connectFailure(options.host(), options.port(), options.timeout(), e);
             }
-            out.flush();
-            return sent;
+            return write(socket, lines);
+        } catch (LabException e) {
+            throw e;
         } catch (IOException e) {
-            throw Endpoints.connectFailure(options.host(), options.port(), options.timeout(), e);
+            // Connected already, so this came while sending (the server reset the connection, say): not a connect
+            // failure, and the system's own words say best what it was.
+            throw LabException.io(options.host(), options.port(), Transport.TCP, e);
         }
+    }
+
+    private static long write(Socket socket, List<String> lines) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        long sent = 0;
+        for (String line : lines) {
+            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            out.write(bytes);
+            sent += bytes.length;
+        }
+        out.flush();
+        return sent;
     }
 }
