@@ -17,5 +17,8 @@ public record FeatureResult(String uri, String file, String keyword, String name
     public FeatureResult {
         question = question == null ? List.of() : List.copyOf(question);
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        keyword = keyword == null ? "Feature" : keyword;
+        name = name == null ? "" : name;
+        file = file == null ? String.valueOf(uri) : file;
     }
 }

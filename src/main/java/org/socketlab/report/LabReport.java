@@ -20,8 +20,13 @@ public record LabReport(int schemaVersion, RunInfo run, Cover cover, Machine mac
     /** Bumped when a field changes meaning or goes away; adding a field keeps it. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** A results.json written by hand may leave parts out: they render as unknown, not as a template error. */
     public LabReport {
         features = features == null ? List.of() : List.copyOf(features);
+        run = run == null ? new RunInfo(null, null, null, null) : run;
+        cover = cover == null ? new Cover(null, null, null, null, null, null) : cover;
+        machine = machine == null ? new Machine(null, null, null, null, null, null, null, 0) : machine;
+        summary = summary == null ? Summary.of(features) : summary;
     }
 
     /** A report of these features, sorted into the assignment's order, with its summary computed. */

@@ -35,5 +35,9 @@ public record ScenarioResult(String id, String keyword, String name, int line, I
         otherSystems = otherSystems == null ? List.of() : List.copyOf(otherSystems);
         steps = steps == null ? List.of() : List.copyOf(steps);
         observations = observations == null ? ScenarioObservations.empty() : observations;
+        keyword = keyword == null ? "Scenario" : keyword;
+        name = name == null ? "" : name;
+        status = status == null ? "UNKNOWN" : status;
+        verdict = verdict == null ? Verdict.ofStatus(status) : verdict;
     }
 }

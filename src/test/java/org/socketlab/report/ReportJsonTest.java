@@ -44,6 +44,18 @@ class ReportJsonTest {
     }
 
     @Test
+    void aResultsJsonWithOnlyItsScenariosStillRenders() throws IOException {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"features\": [{\"uri\": \"file:/x/1-a.feature\", "
+                + "\"file\": \"1-a.feature\", \"name\": \"A question\", \"scenarios\": [{\"name\": \"An answer\", "
+                + "\"line\": 3, \"status\": \"PASSED\", \"verdict\": \"AS_EXPECTED\"}]}]}");
+
+        String html = Files.readString(new ReportRenderer(null).write(ReportJson.read(file), dir.resolve("out")));
+
+        assertThat(html).contains("A question", "An answer", "</html>");
+    }
+
+    @Test
     void aNewerSchemaIsRefusedWithItsVersion() throws IOException {
         Path file = dir.resolve("results.json");
         Files.writeString(file, "{\"schemaVersion\": 99, \"features\": []}");
