@@ -67,8 +67,10 @@ run_client() {
     client_pid=$!
 }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in 1/100 s
-busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat; } # the whole machine's
+# User + system time of a process in 1/100 s ("gone" once it has been reaped), and of the whole machine (user,
+# nice, system, irq, softirq; not idle, not iowait, which is idle too).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo gone; }
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 
 # measure PROTO CLIENT SERVER OUT: one run; besides the client's output, OUT holds the CPU the server, the client
 # and the whole machine used in the middle of the run (after the warm-up, before the end), in cores.
@@ -77,15 +79,21 @@ measure() {
     run_client "$proto" "$client" "$server" "$seconds" "$out"
     sleep 1.5 # past the client's start and its 1 s warm-up: sampling, not waiting for an event
     local s0 c0 m0 t0 s1 c1 m1 t1
-    s0=$(cpu_ticks "$server_pid") c0=$(cpu_ticks "$client_pid") m0=$(busy_ticks) t0=$(date +%s.%N)
+    s0=$(cpu_ticks "$server_pid")
+    c0=$(cpu_ticks "$client_pid") # an ended client is a zombie until the wait below: its times are still there
+    m0=$(busy_ticks)
+    t0=$(date +%s.%N)
     sleep $((seconds - 1))
-    # The client may have ended already; its figure is then what it used until then.
-    s1=$(cpu_ticks "$server_pid") c1=$(cpu_ticks "$client_pid" 2>/dev/null || echo "$c0") m1=$(busy_ticks)
+    s1=$(cpu_ticks "$server_pid")
+    c1=$(cpu_ticks "$client_pid")
+    m1=$(busy_ticks)
     t1=$(date +%s.%N)
     wait "$client_pid" || true # exit 1 only says there were errors: they are counted
-    awk -v s=$((s1 - s0)) -v c=$((c1 - c0)) -v m=$((m1 - m0)) -v t0="$t0" -v t1="$t1" \
-        'BEGIN {d = (t1 - t0) * 100; printf "cores: server %.2f client %.2f machine %.2f\n", s / d, c / d, m / d}' \
-        >>"$out"
+    # A server that died during the run has no figure: n/a, not a number made up from nothing.
+    awk -v s0="$s0" -v s1="$s1" -v c0="$c0" -v c1="$c1" -v m=$((m1 - m0)) -v t0="$t0" -v t1="$t1" '
+        function cores(a, b) { return (a == "gone" || b == "gone") ? "n/a" : sprintf("%.2f", (b - a) / d) }
+        BEGIN { d = (t1 - t0) * 100
+                printf "cores: server %s client %s machine %.2f\n", cores(s0, s1), cores(c0, c1), m / d }' >>"$out"
 }
 cores() { sed -n "s/^cores: .*$1 \([0-9.]*\).*/\1/p" "$2"; } # cores server|client|machine OUT
 

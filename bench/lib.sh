@@ -26,14 +26,14 @@ require_jar() {
 }
 
 taken=" "
-# A port that no TCP or UDP socket uses now, below the ephemeral range (so the clients' ports never collide).
+# free_port: sets $port to a port that no TCP or UDP socket uses now and that this script has not used before,
+# below the ephemeral range (so the clients' ports never collide). Called directly, not as $(free_port): a
+# subshell would forget what it took.
 free_port() {
-    local port
     while true; do
         port=$((20000 + RANDOM % 12000))
         if [[ $taken != *" $port "* ]] && [[ -z $(ss -Htuan "sport = :$port") ]]; then
             taken+="$port "
-            echo "$port"
             return
         fi
     done
@@ -66,7 +66,7 @@ declare -A port_of # server name -> its port
 # are the program the caller built as $work/uppercase_server) on a free port, and waits until it is ready.
 serve() {
     local name=$1 port
-    port=$(free_port)
+    free_port
     port_of[$name]=$port
     case $name in
         java-tcp | java-udp) start "$name" java -jar "$jar" "${name#java-}-server" --port "$port" ;;

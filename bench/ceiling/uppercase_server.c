@@ -1,8 +1,9 @@
 /*
  * The cheapest uppercase server this machine can run: the yardstick for the Java and Python servers, not a lab
  * program. One thread, no logging, ASCII upper case.
- * TCP: epoll, non-blocking sockets; it reads until the client's end of stream (as the Java server does), writes
- * the reply back and closes. UDP: one blocking socket, each datagram answered to its sender.
+ * TCP: epoll, non-blocking sockets; what arrives is written back upper-cased as it is read (as the Java server
+ * streams its reply), and at the client's end of stream the connection is closed. UDP: one blocking socket, each
+ * datagram answered to its sender.
  *
  *   uppercase_server PORT [tcp|udp]        prints "The server is ready to receive" once it listens
  */
@@ -17,13 +18,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-/* Reads what is there and answers it; returns 1 when the connection is done (end of stream or error). */
 static void upper(char *text, ssize_t count) {
     for (ssize_t i = 0; i < count; i++) {
         text[i] = (char) toupper((unsigned char) text[i]);
     }
 }
 
+/* Reads what is there and answers it; returns 1 when the connection is done (end of stream or error). */
 static int serve(int connection) {
     char buffer[8192];
     for (;;) {

@@ -24,7 +24,7 @@ public final class Durations {
             throw new IllegalArgumentException("invalid duration \"" + text + "\"; it must not be negative");
         }
         if (parsed.compareTo(LONGEST) > 0) {
-            throw new IllegalArgumentException("invalid duration \"" + text + "\"; at most 1 day (24h = 1440m)");
+            throw new IllegalArgumentException("invalid duration \"" + text + "\"; at most 1 day (1440m or 86400s)");
         }
         if (!parsed.isZero() && parsed.toMillis() == 0) {
             return Duration.ofMillis(1);

@@ -111,6 +111,14 @@ public final class LabException extends IOException {
                 "no reply from " + endpoint(host, port, Transport.TCP), why);
     }
 
+    /** The reply ended (the server closed) while the client was still sending a long sentence. */
+    public static LabException closedBeforeSentenceSent(String host, int port) {
+        return of(Outcome.IO_ERROR, host, port, Transport.TCP, null,
+                "the server at " + endpoint(host, port, Transport.TCP) + " ended its reply before it had taken the "
+                        + "whole sentence",
+                "it stopped reading and closed the connection, so the rest of the sentence could not be sent");
+    }
+
     /** JDK 15 and later send nothing for an empty datagram on a connected socket, and say nothing either. */
     public static LabException emptyOnConnectedSocket(String host, int port) {
         return of(Outcome.IO_ERROR, host, port, Transport.UDP, null,

@@ -98,12 +98,13 @@ public final class TcpUppercaseClient implements UppercaseClient {
         writer.start();
         try {
             byte[] reply = readUntilClosed();
-            writer.join(Math.max(1, options.timeoutMillis()));
+            writer.join(options.timeoutMillis()); // 0: as long as it takes, as the timeout says
             if (writer.isAlive()) {
-                throw new SocketTimeoutException("the sentence was still being sent when the reply ended");
+                throw LabException.closedBeforeSentenceSent(options.host(), options.port());
             }
             if (writeFailure.get() != null) {
-                throw writeFailure.get();
+                // The reply ended normally, so the server closed while the rest of the sentence was on its way.
+                throw LabException.closedBeforeSentenceSent(options.host(), options.port());
             }
             return reply;
         } catch (InterruptedException e) {

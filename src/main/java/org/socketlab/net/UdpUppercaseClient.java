@@ -3,7 +3,9 @@ package org.socketlab.net;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.PortUnreachableException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -48,7 +50,7 @@ public final class UdpUppercaseClient implements UppercaseClient {
         return socket.getLocalPort();
     }
 
-    /** Sends the sentence in one datagram and waits up to the timeout for the reply from the server's port. */
+    /** Sends the sentence in one datagram and waits up to the timeout for the server's reply. */
     @Override
     public String exchange(String sentence) throws LabException {
         byte[] bytes = sentence.getBytes(StandardCharsets.UTF_8);
@@ -92,15 +94,35 @@ public final class UdpUppercaseClient implements UppercaseClient {
             socket.setSoTimeout(remainingMillis(deadline));
             DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
             socket.receive(reply);
-            if (reply.getPort() != server.getPort()) {
-                // An unconnected socket hears anyone; only the server's port counts. Not its address: a server
-                // bound to 0.0.0.0 answers a datagram sent to 127.0.1.1 (Debian's own host name) from 127.0.0.1.
-                continue;
+            if (!fromServer(reply)) {
+                continue; // an unconnected socket hears anyone; only the server's answer counts
             }
             if (reply.getLength() > options.bufferBytes()) {
                 throw LabException.truncated(options.host(), options.port(), options.bufferBytes());
             }
             return Utf8Decoder.decodeAll(buffer, reply.getLength()).text();
+        }
+    }
+
+    /**
+     * From the server's port and address, or, when the server is on this machine, from any of this machine's
+     * addresses: a server bound to 0.0.0.0 answers a datagram sent to 127.0.1.1 (Debian's own host name) from
+     * 127.0.0.1.
+     */
+    private boolean fromServer(DatagramPacket reply) {
+        if (reply.getPort() != server.getPort()) {
+            return false;
+        }
+        InetAddress from = reply.getAddress();
+        return from.equals(server.getAddress()) || (isThisMachine(server.getAddress()) && isThisMachine(from));
+    }
+
+    private static boolean isThisMachine(InetAddress address) {
+        try {
+            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
         }
     }
 

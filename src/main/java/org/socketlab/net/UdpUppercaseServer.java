@@ -72,7 +72,7 @@ public final class UdpUppercaseServer implements AutoCloseable {
         }
         if (reply.length > Limits.SERVER_DATAGRAM_BYTES) {
             log.printError("From " + client + ": the upper-case reply would be " + reply.length
-                    + " bytes, more than a datagram holds; not answered");
+                    + " bytes, more than an IPv4 datagram holds (" + Limits.SERVER_DATAGRAM_BYTES + "); not answered");
             return;
         }
         try {

@@ -28,7 +28,10 @@ public final class ScenarioConsolePlugin implements ConcurrentEventListener {
     private static final int MESSAGE_LINES = 6;
 
     private final PrintStream out;
+    // As LabReportPlugin: Failsafe passes Cucumber's dry-run option on as a system property (pom.xml).
+    private final boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
     private final Map<UUID, List<String>> lines = new ConcurrentHashMap<>();
+    private final Map<UUID, Throwable> shownErrors = new ConcurrentHashMap<>();
 
     public ScenarioConsolePlugin() {
         this(new PrintStream(System.out, true, StandardCharsets.UTF_8));
@@ -53,21 +56,28 @@ public final class ScenarioConsolePlugin implements ConcurrentEventListener {
         block.add("  " + symbol(result.getStatus()) + " " + step.getStep().getKeyword() + step.getStep().getText());
         if (result.getError() != null && result.getStatus() != Status.PASSED) {
             block.addAll(indented(result.getError().getMessage()));
+            shownErrors.put(event.getTestCase().getId(), result.getError());
         }
     }
 
     private void scenarioFinished(TestCaseFinished event) {
         TestCase testCase = event.getTestCase();
         List<String> block = lines.remove(testCase.getId());
+        Throwable shown = shownErrors.remove(testCase.getId());
         Result result = event.getResult();
+        String status = dryRun && result.getStatus() == Status.PASSED ? "not run: dry run"
+                : result.getStatus().name().toLowerCase(java.util.Locale.ROOT);
         StringBuilder text = new StringBuilder()
                 .append(testCase.getKeyword()).append(": ").append(testCase.getName())
                 .append("    # ").append(LabReportPlugin.fileName(testCase.getUri().toString()))
                 .append(':').append(testCase.getLocation().getLine())
-                .append(" (").append(result.getStatus().name().toLowerCase(java.util.Locale.ROOT)).append(")\n");
+                .append(" (").append(status).append(")\n");
         if (block != null) {
             block.forEach(line -> text.append(line).append('\n'));
-        } else if (result.getError() != null) {
+        }
+        if (result.getError() != null && result.getError() != shown) {
+            // A hook failed (before the steps, or closing what they started): no step line says why.
+            text.append("  ✘ ").append(result.getStatus() == Status.SKIPPED ? "skipped" : "failed").append(":\n");
             indented(result.getError().getMessage()).forEach(line -> text.append(line).append('\n'));
         }
         synchronized (out) {

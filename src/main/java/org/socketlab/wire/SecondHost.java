@@ -74,14 +74,20 @@ public final class SecondHost implements AutoCloseable {
         static final Optional<String> RESULT = tryOne();
 
         private static Optional<String> tryOne() {
-            String name = "socketlab-probe-" + ProcessHandle.current().pid();
+            // Random: in a container the JVM's pid repeats from run to run, and a killed run may have left one.
+            String name = "socketlab-probe-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
             try {
                 run("netns", "add", name);
-                run("netns", "del", name);
-                return Optional.empty();
             } catch (IOException e) {
                 return Optional.of("this root cannot make network namespaces (a container without CAP_NET_ADMIN?): "
                         + e.getMessage());
+            }
+            try {
+                run("netns", "del", name);
+                return Optional.empty();
+            } catch (IOException e) {
+                return Optional.of("a network namespace was made but could not be deleted (" + name + " is left; "
+                        + "ip netns del " + name + " removes it): " + e.getMessage());
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark scripts run end to end, shortened to a round of a second or two: they start their servers, drive
@@ -22,17 +23,23 @@ class BenchScriptsIT {
     private record Run(int exitCode, String output) {
     }
 
-    private static Run run(String script, Map<String, String> settings) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", BENCH.resolve(script).toString()).redirectErrorStream(true);
+    @TempDir
+    Path dir;
+
+    private Run run(String script, Map<String, String> settings) throws IOException, InterruptedException {
+        // Into a file, not a pipe: a script that wrote more than a pipe holds would block until read.
+        Path log = dir.resolve(script + ".log");
+        ProcessBuilder builder = new ProcessBuilder("bash", BENCH.resolve(script).toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                        new java.io.File("/dev/null")));
         builder.environment().putAll(settings);
         Process process = builder.start();
-        process.getOutputStream().close();
         boolean finished = process.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(finished).as("%s finished within 3 minutes; its output:%n%s", script, output).isTrue();
         return new Run(process.exitValue(), output);
     }

@@ -414,7 +414,7 @@ class BadInputTest {
                     .as("the next reply on the same socket is for the next datagram: none came for the big one")
                     .isEqualTo("PING");
             assertThat(log.about(nameOf(offender))).first().isEqualTo(new Line(true, "From " + nameOf(offender)
-                    + ": the upper-case reply would be 98259 bytes, more than a datagram holds; not answered"));
+                    + ": the upper-case reply would be 98259 bytes, more than an IPv4 datagram holds (65507); not answered"));
         }
 
         @Test

@@ -107,7 +107,7 @@ class UdpUppercaseServerTest {
                         .isInstanceOfSatisfying(LabException.class,
                                 e -> assertThat(e.outcome()).isEqualTo(Outcome.NO_REPLY));
             }
-            assertThat(log.awaitErrLine(line -> line.contains("90000 bytes, more than a datagram holds"), WAIT))
+            assertThat(log.awaitErrLine(line -> line.contains("90000 bytes, more than an IPv4 datagram holds (65507)"), WAIT))
                     .as("server out: %s%nserver err: %s", log.out(), log.err())
                     .isPresent();
         }
