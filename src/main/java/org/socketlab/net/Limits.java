@@ -28,7 +28,10 @@ public final class Limits {
     /** The request or response header block the proxy accepts before answering 431 / 502. */
     public static final int HEADER_BLOCK_BYTES = 64 * 1024;
 
-    /** A TCP connection that sends nothing for this long is closed, so idle clients cannot hold a server forever. */
+    /**
+     * A TCP connection that sends nothing for this long, or whose reply waits this long for the client to read it,
+     * is closed, so idle clients cannot hold a server forever.
+     */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Connections a TCP server serves at once; one more is closed at once, with a line in the server's log. */

@@ -1,6 +1,8 @@
 package org.socketlab.net;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,13 +13,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP server that serves every connection on its own thread, so a client that connects and sends nothing
  * delays nobody (the seed's iterative server serves one client at a time). It closes connections idle for
- * longer than the idle timeout and refuses more than {@link Limits#MAX_CONNECTIONS} at once, with one log
+ * longer than the idle timeout (sending nothing, or not reading what it writes) and refuses more than {@link Limits#MAX_CONNECTIONS} at once, with one log
  * line each. The uppercase server, the line server and the proxy are each a {@link Handler} on it.
  *
  * <p>{@link #close()} stops accepting, closes every open connection and waits for their threads.
@@ -37,6 +40,7 @@ public final class StreamServer implements AutoCloseable {
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final ExecutorService workers;
     private final Thread acceptor;
+    private final ScheduledExecutorService stalledWrites;
 
     private StreamServer(ServerSocket listener, String name, Output log, Handler handler, Duration idleTimeout) {
         this.listener = listener;
@@ -51,6 +55,11 @@ public final class StreamServer implements AutoCloseable {
         });
         this.acceptor = new Thread(this::acceptLoop, prefix + "-accept");
         acceptor.setDaemon(true);
+        this.stalledWrites = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, prefix + "-stalled-writes");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -61,7 +70,7 @@ public final class StreamServer implements AutoCloseable {
             Duration idleTimeout, Handler handler) throws LabException {
         ServerSocket listener;
         try {
-            listener = new ServerSocket();
+            listener = new WriteTimingServerSocket();
             listener.bind(bindAddress, Limits.ACCEPT_BACKLOG);
         } catch (IOException e) {
             throw Endpoints.bindFailure(bindAddress, Transport.TCP, e);
@@ -69,6 +78,8 @@ public final class StreamServer implements AutoCloseable {
         StreamServer server = new StreamServer(listener, name, log, handler, idleTimeout);
         log.println(readyLine.replace("{port}", String.valueOf(server.port())));
         server.acceptor.start();
+        long period = Math.max(10, Math.min(1_000, idleTimeout.toMillis() / 4));
+        server.stalledWrites.scheduleAtFixedRate(server::closeStalledWriters, period, period, TimeUnit.MILLISECONDS);
         return server;
     }
 
@@ -124,7 +135,10 @@ public final class StreamServer implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             log.printError(client + " sent nothing for " + Durations.format(idleTimeout) + "; connection closed");
         } catch (SocketException e) {
-            if (!listener.isClosed()) {
+            if (connection instanceof WriteTimedSocket timed && timed.closedForStalling()) {
+                log.printError(client + " read nothing of its reply for " + Durations.format(idleTimeout)
+                        + "; connection closed");
+            } else if (!listener.isClosed()) {
                 log.printError(client + " " + describe(e));
             }
         } catch (IOException | RuntimeException e) {
@@ -133,6 +147,77 @@ public final class StreamServer implements AutoCloseable {
             }
         } finally {
             open.remove(connection);
+        }
+    }
+
+    /**
+     * The idle timeout covers reads only (a socket has no send timeout): a client that sends and never reads its
+     * reply would hold its thread in write() for good. This closes a connection whose write has waited longer.
+     */
+    private void closeStalledWriters() {
+        long now = System.nanoTime();
+        for (Socket connection : open) {
+            if (connection instanceof WriteTimedSocket timed && timed.writingSince(now).compareTo(idleTimeout) > 0) {
+                timed.closeForStalling();
+            }
+        }
+    }
+
+    /** Accepts {@link WriteTimedSocket}s. */
+    private static final class WriteTimingServerSocket extends ServerSocket {
+        WriteTimingServerSocket() throws IOException {
+        }
+
+        @Override
+        public Socket accept() throws IOException {
+            WriteTimedSocket socket = new WriteTimedSocket();
+            implAccept(socket);
+            return socket;
+        }
+    }
+
+    /** A socket that knows how long its current write has been waiting. */
+    private static final class WriteTimedSocket extends Socket {
+        private static final long NOT_WRITING = Long.MIN_VALUE;
+        private volatile long writeStarted = NOT_WRITING;
+        private volatile boolean closedForStalling;
+        private OutputStream timed; // guarded by this
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (timed == null) {
+                timed = new FilterOutputStream(super.getOutputStream()) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        writeStarted = System.nanoTime();
+                        try {
+                            out.write(bytes, offset, length);
+                        } finally {
+                            writeStarted = NOT_WRITING;
+                        }
+                    }
+
+                    @Override
+                    public void write(int oneByte) throws IOException {
+                        write(new byte[] {(byte) oneByte}, 0, 1);
+                    }
+                };
+            }
+            return timed;
+        }
+
+        Duration writingSince(long now) {
+            long started = writeStarted;
+            return started == NOT_WRITING ? Duration.ZERO : Duration.ofNanos(now - started);
+        }
+
+        boolean closedForStalling() {
+            return closedForStalling;
+        }
+
+        void closeForStalling() {
+            closedForStalling = true;
+            closeQuietly(this);
         }
     }
 
@@ -174,11 +259,13 @@ public final class StreamServer implements AutoCloseable {
         } catch (IOException ignored) {
             // The listener is gone either way.
         }
+        stalledWrites.shutdownNow();
         try {
             acceptor.join(5_000);
             open.forEach(StreamServer::closeQuietly);
             workers.shutdown();
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            stalledWrites.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -245,6 +245,26 @@ class BadInputTest {
         }
 
         @Test
+        void aClientThatSendsAndNeverReadsItsReplyIsClosedAfterTheIdleTimeout() throws Exception {
+            start(SHORT_IDLE);
+            // More than all four socket buffers on the way hold (Linux's defaults let each grow to 4-6 MiB), so the
+            // writer is still writing when the server gives up on it.
+            byte[] big = "a".repeat(32 * MEBIBYTE).getBytes(US_ASCII);
+            try (Socket deaf = connect(server.port())) {
+                String name = nameOf(deaf);
+                AtomicReference<IOException> stopped = new AtomicReference<>();
+                Thread writer = writeInBackground(deaf, big, false, stopped); // and never reads a byte
+
+                join(writer); // the server stops reading too, once its replies fill the buffers: then it closes
+                assertThat(stopped.get()).as("the writer was cut off").isNotNull();
+                awaitNoOpenConnection();
+                assertThat(log.about(name)).containsExactly(
+                        new Line(true, name + " read nothing of its reply for 200ms; connection closed"));
+                assertThat(roundTrip("meanwhile")).isEqualTo("MEANWHILE");
+            }
+        }
+
+        @Test
         void aClientThatSendsOneByteAtATimeHoldsNobodyUp() throws Exception {
             start(LONG_IDLE);
             String sentence = "héllo, wörld";
