@@ -195,7 +195,8 @@ public final class LabScenario implements AutoCloseable {
     public void expectNoServer(Transport transport, int labPort) {
         int real = realPort(labPort);
         InetSocketAddress address = new InetSocketAddress(loopbackAddress(), real);
-        try (AutoCloseable probe = transport == Transport.UDP ? new DatagramSocket(address) : bindTcp(address)) {
+        try {
+            bindAndRelease(transport, address);
             verifiedFree.add(transport.label() + labPort);
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "nothing listens on " + labPort + "/" + transport.label());
         } catch (Exception e) {
@@ -206,10 +207,14 @@ public final class LabScenario implements AutoCloseable {
         }
     }
 
-    private static ServerSocket bindTcp(InetSocketAddress address) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.bind(address);
-        return socket;
+    private static void bindAndRelease(Transport transport, InetSocketAddress address) throws IOException {
+        if (transport == Transport.UDP) {
+            new DatagramSocket(address).close();
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(address);
+        }
     }
 
     // ---- servers --------------------------------------------------------------------------------------------
