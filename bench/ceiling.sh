@@ -130,7 +130,6 @@ collect() { # collect PROTO CLIENT SERVER WHAT: that figure of every round, one 
     done
 }
 per_request() { awk -v c="$1" -v r="$2" 'BEGIN {printf "%.0f", (r > 0 ? c / r * 1e6 : 0)}'; } # cores, req/s -> us
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 
 echo
 echo "== medians of $ROUNDS rounds (errors, wrong: totals); CPU per exchange = cores used / exchanges per second =="

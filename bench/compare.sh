@@ -103,9 +103,8 @@ for proto in tcp udp; do
     fi
 done
 if [[ $python == yes ]]; then
-    # Every Python run failing (a median of 0) leaves no ratio: 0.00 is printed rather than a division by zero.
-    tcp_ratio=$(awk -v j="${rps[java-tcp]}" -v p="${rps[python-tcp]}" 'BEGIN {printf "%.2f", (p > 0 ? j / p : 0)}')
-    udp_ratio=$(awk -v j="${rps[java-udp]}" -v p="${rps[python-udp]}" 'BEGIN {printf "%.2f", (p > 0 ? j / p : 0)}')
+    tcp_ratio=$(ratio "${rps[java-tcp]}" "${rps[python-tcp]}")
+    udp_ratio=$(ratio "${rps[java-udp]}" "${rps[python-udp]}")
     verdict() { awk -v r="$1" -v t="$2" 'BEGIN {print (r >= t ? "met" : "NOT met")}'; }
     echo "ratio java/python, tcp: $tcp_ratio  (target >= 1.5: $(verdict "$tcp_ratio" 1.5))"
     echo "ratio java/python, udp: $udp_ratio  (target >= 1.0: $(verdict "$udp_ratio" 1.0))"

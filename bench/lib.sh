@@ -150,3 +150,5 @@ field() { # field OUTPUT-FILE NAME: one figure from a bench output
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 sum() { awk '{s += $1} END {print s + 0}'; }
 maximum() { sort -g | tail -1; }
+# ratio A B: A / B to two places; 0.00 when B is 0 (every run failed), rather than stopping on a division by zero.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }

@@ -78,8 +78,7 @@ public final class LabReportPlugin implements ConcurrentEventListener {
     private static final int TRACE_LINES = 12;
 
     private final Path dir;
-    // Cucumber gives a plugin no view of its options; Failsafe passes this one on as a system property (pom.xml).
-    private final boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
+    private final boolean dryRun = isDryRun();
     private final Map<String, FeatureSource> features = new ConcurrentHashMap<>();
     private final Map<UUID, RunningScenario> running = new ConcurrentHashMap<>();
     private final Map<String, List<String>> snippets = new ConcurrentHashMap<>();
@@ -217,6 +216,14 @@ public final class LabReportPlugin implements ConcurrentEventListener {
 
     private static String stepKey(URI uri, int line) {
         return uri + ":" + line;
+    }
+
+    /**
+     * Whether Cucumber only matches steps to definitions, running nothing. Cucumber gives a plugin no view of its
+     * options; Failsafe passes this one on as a system property (pom.xml).
+     */
+    static boolean isDryRun() {
+        return Boolean.getBoolean("cucumber.execution.dry-run");
     }
 
     static String fileName(String uri) {

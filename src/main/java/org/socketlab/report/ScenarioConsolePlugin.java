@@ -28,8 +28,7 @@ public final class ScenarioConsolePlugin implements ConcurrentEventListener {
     private static final int MESSAGE_LINES = 6;
 
     private final PrintStream out;
-    // As LabReportPlugin: Failsafe passes Cucumber's dry-run option on as a system property (pom.xml).
-    private final boolean dryRun = Boolean.getBoolean("cucumber.execution.dry-run");
+    private final boolean dryRun = LabReportPlugin.isDryRun();
     private final Map<UUID, List<String>> lines = new ConcurrentHashMap<>();
     private final Map<UUID, Throwable> shownErrors = new ConcurrentHashMap<>();
 

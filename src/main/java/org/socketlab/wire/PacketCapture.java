@@ -67,8 +67,7 @@ public final class PacketCapture implements AutoCloseable {
     }
 
     private static Optional<Path> tcpdump() {
-        return List.of("/usr/bin/tcpdump", "/usr/sbin/tcpdump", "/usr/local/bin/tcpdump").stream()
-                .map(Path::of).filter(Files::isExecutable).findFirst();
+        return SystemPrograms.find("tcpdump");
     }
 
     /** Starts an empty capture on loopback; ports are added with {@link #watch(int)}. */

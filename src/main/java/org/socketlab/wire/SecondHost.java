@@ -63,9 +63,7 @@ public final class SecondHost implements AutoCloseable {
         if (noHost.isPresent()) {
             return noHost;
         }
-        boolean found = List.of("/usr/sbin/iptables", "/usr/bin/iptables", "/sbin/iptables").stream()
-                .map(Path::of).anyMatch(Files::isExecutable);
-        return found ? Optional.empty()
+        return SystemPrograms.find("iptables").isPresent() ? Optional.empty()
                 : Optional.of("the iptables command (Debian: apt-get install iptables) is not installed");
     }
 
@@ -101,8 +99,7 @@ public final class SecondHost implements AutoCloseable {
     }
 
     private static Optional<Path> ip() {
-        return List.of("/usr/sbin/ip", "/usr/bin/ip", "/sbin/ip", "/bin/ip").stream()
-                .map(Path::of).filter(Files::isExecutable).findFirst();
+        return SystemPrograms.find("ip");
     }
 
     /** Creates the namespace, the veth pair and the addresses, and brings everything up. */
