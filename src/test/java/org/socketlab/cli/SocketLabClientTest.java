@@ -3,7 +3,6 @@ package org.socketlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,6 +21,26 @@ import org.socketlab.net.UdpUppercaseServer;
 /** The clients and servers through the command line: what a user sees, and every failure's exit code. */
 class SocketLabClientTest {
     private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    /** What a hand-made server does with the one connection it accepts. */
+    private interface OneConnection {
+        void serve(Socket connection) throws Exception;
+    }
+
+    /** Accepts one connection on another thread and closes it after serving; get() rethrows what went wrong. */
+    private static CompletableFuture<Void> acceptOnce(ServerSocket listener, OneConnection server) {
+        return CompletableFuture.runAsync(() -> {
+            try (Socket connection = listener.accept()) {
+                server.serve(connection);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static ServerSocket loopbackListener() throws java.io.IOException {
+        return new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    }
 
     @Test
     void udpClientReadsTheSentenceFromStandardInputAndPrintsTheReply() throws Exception {
@@ -71,14 +90,10 @@ class SocketLabClientTest {
     @Test
     void noTcpReplyWithinTheTimeoutIsExitCode4() throws Exception {
         CountDownLatch clientDone = new CountDownLatch(1);
-        try (ServerSocket mute = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-                try (Socket connection = mute.accept(); InputStream in = connection.getInputStream()) {
-                    in.readAllBytes(); // reads the sentence to the client's half-close, and answers nothing
-                    clientDone.await(5, TimeUnit.SECONDS); // keeps the connection open until the client gave up
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+        try (ServerSocket mute = loopbackListener()) {
+            CompletableFuture<Void> holder = acceptOnce(mute, connection -> {
+                connection.getInputStream().readAllBytes(); // the sentence, to the client's half-close; no answer
+                clientDone.await(5, TimeUnit.SECONDS); // keeps the connection open until the client gave up
             });
             Cli.Run run = Cli.run("tcp-client", "--port", "" + mute.getLocalPort(), "--timeout", "200ms",
                     "--message", "hello");
@@ -104,14 +119,10 @@ class SocketLabClientTest {
 
     @Test
     void aConnectionResetByTheServerIsExitCode6() throws Exception {
-        try (ServerSocket rude = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> resetter = CompletableFuture.runAsync(() -> {
-                try (Socket connection = rude.accept()) {
-                    connection.getInputStream().readAllBytes(); // the whole sentence, to the client's half-close
-                    connection.setSoLinger(true, 0); // close() now sends RST instead of FIN
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+        try (ServerSocket rude = loopbackListener()) {
+            CompletableFuture<Void> resetter = acceptOnce(rude, connection -> {
+                connection.getInputStream().readAllBytes(); // the whole sentence, to the client's half-close
+                connection.setSoLinger(true, 0); // close() now sends RST instead of FIN
             });
             Cli.Run run = Cli.run("tcp-client", "--port", "" + rude.getLocalPort(), "--message", "hello");
 
@@ -148,7 +159,7 @@ class SocketLabClientTest {
 
     @Test
     void aTcpPortInUseIsExitCode9ForTheUppercaseAndTheLineServer() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = loopbackListener()) {
             int port = taken.getLocalPort();
             for (String subcommand : new String[] {"tcp-server", "line-server"}) {
                 Cli.Run run = assertTimeoutPreemptively(LIMIT, () -> Cli.run(subcommand, "--port", "" + port));
@@ -251,14 +262,9 @@ class SocketLabClientTest {
 
     @Test
     void aTcpServerThatClosesWithoutAnsweringIsNoReplyNotAnEmptyAnswer() throws Exception {
-        try (ServerSocket closer = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
-                try (Socket connection = closer.accept()) {
-                    connection.getInputStream().readAllBytes(); // the sentence, then close: no answer
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        try (ServerSocket closer = loopbackListener()) {
+            CompletableFuture<Void> server = acceptOnce(closer,
+                    connection -> connection.getInputStream().readAllBytes()); // the sentence, then close: no answer
             Cli.Run run = Cli.run("tcp-client", "--port", "" + closer.getLocalPort(), "--message", "hello");
 
             server.get(5, TimeUnit.SECONDS);
@@ -272,16 +278,12 @@ class SocketLabClientTest {
     @Test
     void aTcpServerThatAnswersButNeverClosesIsShownWithWhatItSent() throws Exception {
         CountDownLatch clientDone = new CountDownLatch(1);
-        try (ServerSocket forgetful = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
-                try (Socket connection = forgetful.accept()) {
-                    byte[] sentence = connection.getInputStream().readAllBytes();
-                    connection.getOutputStream().write(new String(sentence, java.nio.charset.StandardCharsets.UTF_8)
-                            .toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    clientDone.await(5, TimeUnit.SECONDS); // a student's server that forgot close()
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+        try (ServerSocket forgetful = loopbackListener()) {
+            CompletableFuture<Void> server = acceptOnce(forgetful, connection -> {
+                byte[] sentence = connection.getInputStream().readAllBytes();
+                connection.getOutputStream().write(new String(sentence, java.nio.charset.StandardCharsets.UTF_8)
+                        .toUpperCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                clientDone.await(5, TimeUnit.SECONDS); // a student's server that forgot close()
             });
             Cli.Run run = Cli.run("tcp-client", "--port", "" + forgetful.getLocalPort(), "--timeout", "300ms",
                     "--message", "hello");
