@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import org.socketlab.lab.Header;
+import org.socketlab.model.Header;
 import org.socketlab.net.Limits;
 
 /**

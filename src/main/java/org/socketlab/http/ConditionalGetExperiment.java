@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.socketlab.lab.HttpExchange;
+import org.socketlab.model.HttpExchange;
 import org.socketlab.net.Durations;
 import org.socketlab.net.Output;
 

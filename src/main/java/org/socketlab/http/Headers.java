@@ -3,7 +3,7 @@ package org.socketlab.http;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.socketlab.lab.Header;
+import org.socketlab.model.Header;
 
 /** Looking up header fields by name, ignoring case as HTTP does. */
 public final class Headers {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.socketlab.lab.Header;
+import org.socketlab.model.Header;
 
 /**
  * A request's or a response's header block exactly as it crossed the wire: its start line and header lines, each

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.socketlab.lab.HttpExchange;
+import org.socketlab.model.HttpExchange;
 import org.socketlab.net.LabException;
 import org.socketlab.net.Limits;
 import org.socketlab.net.Output;

@@ -2,7 +2,7 @@ package org.socketlab.http;
 
 import java.util.List;
 import java.util.Optional;
-import org.socketlab.lab.HttpExchange;
+import org.socketlab.model.HttpExchange;
 
 /**
  * One page load of a {@link ConditionalGetExperiment}: how the client saw it, and every exchange that crossed the

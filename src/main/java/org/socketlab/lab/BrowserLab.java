@@ -1,5 +1,9 @@
 package org.socketlab.lab;
 
+import org.socketlab.model.Event;
+import org.socketlab.model.HttpExchange;
+import org.socketlab.model.ProgramRun;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,11 @@
 package org.socketlab.lab;
 
+import org.socketlab.model.Check;
+import org.socketlab.model.ConsoleLine;
+import org.socketlab.model.Event;
+import org.socketlab.model.PortMapping;
+import org.socketlab.model.ProgramRun;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -1,5 +1,7 @@
 package org.socketlab.lab;
 
+import org.socketlab.model.ScenarioObservations;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

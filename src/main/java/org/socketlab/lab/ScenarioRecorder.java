@@ -1,5 +1,14 @@
 package org.socketlab.lab;
 
+import org.socketlab.model.Check;
+import org.socketlab.model.ConsoleLine;
+import org.socketlab.model.Event;
+import org.socketlab.model.HttpExchange;
+import org.socketlab.model.Packet;
+import org.socketlab.model.PortMapping;
+import org.socketlab.model.ProgramRun;
+import org.socketlab.model.ScenarioObservations;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

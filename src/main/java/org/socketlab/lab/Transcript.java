@@ -1,5 +1,7 @@
 package org.socketlab.lab;
 
+import org.socketlab.model.ConsoleLine;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

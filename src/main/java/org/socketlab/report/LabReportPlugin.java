@@ -48,7 +48,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.socketlab.lab.ObservationBoard;
-import org.socketlab.lab.ScenarioObservations;
+import org.socketlab.model.ScenarioObservations;
 
 /**
  * The Cucumber plugin that writes the lab report: {@code results.json} and {@code index.html} in the directory

@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.socketlab.lab.ConsoleLine;
-import org.socketlab.lab.HttpExchange;
-import org.socketlab.lab.Packet;
-import org.socketlab.lab.ProgramRun;
-import org.socketlab.lab.ScenarioObservations;
+import org.socketlab.model.ConsoleLine;
+import org.socketlab.model.HttpExchange;
+import org.socketlab.model.Packet;
+import org.socketlab.model.ProgramRun;
+import org.socketlab.model.ScenarioObservations;
 
 /**
  * What the templates see besides the {@link LabReport} itself: the questions numbered, each scenario's

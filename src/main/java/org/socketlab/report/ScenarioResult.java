@@ -3,7 +3,7 @@ package org.socketlab.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.socketlab.lab.ScenarioObservations;
+import org.socketlab.model.ScenarioObservations;
 
 /**
  * One scenario (or one example row of a Scenario Outline) as it ran, with everything its steps observed.

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.socketlab.lab.Event;
-import org.socketlab.lab.Packet;
-import org.socketlab.lab.PortMapping;
-import org.socketlab.lab.ScenarioObservations;
+import org.socketlab.model.Event;
+import org.socketlab.model.Packet;
+import org.socketlab.model.PortMapping;
+import org.socketlab.model.ScenarioObservations;
 
 /**
  * A scenario's sequence diagram, laid out: lanes (one per party) and one row per thing that crossed between

@@ -2,7 +2,7 @@ package org.socketlab.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.socketlab.lab.Packet;
+import org.socketlab.model.Packet;
 
 /**
  * A decoded packet, with its payload kept for previews and for assertions on what crossed the wire.

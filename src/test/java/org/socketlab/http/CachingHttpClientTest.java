@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socketlab.lab.HttpExchange;
+import org.socketlab.model.HttpExchange;
 import org.socketlab.lab.ScenarioRecorder;
 import org.socketlab.lab.Transcript;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.socketlab.lab.HttpExchange;
+import org.socketlab.model.HttpExchange;
 import org.socketlab.lab.ScenarioRecorder;
 
 /** The assignment's Part 2 with a real browser: skipped, with the reason, where Chromium is not installed. */

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.socketlab.lab.Header;
+import org.socketlab.model.Header;
 
 /** A client on a raw socket: sends exactly the bytes a test gives, reads responses with a bounded wait. */
 final class RawClient implements AutoCloseable {

@@ -1,5 +1,7 @@
 package org.socketlab.lab;
 
+import org.socketlab.model.PortMapping;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketlab.lab.Event;
-import org.socketlab.lab.Packet;
-import org.socketlab.lab.PortMapping;
-import org.socketlab.lab.ScenarioObservations;
+import org.socketlab.model.Event;
+import org.socketlab.model.Packet;
+import org.socketlab.model.PortMapping;
+import org.socketlab.model.ScenarioObservations;
 import org.socketlab.wire.WirePacket;
 
 /** The pieces the page is made of: descriptions, the cover's sources, the diagram's layout, the verdicts. */
@@ -108,7 +108,7 @@ class PartsTest {
         Packet icmp = new WirePacket(40, "127.0.0.1", 0, "127.0.0.1", 0, "ICMP", null, "3/3 port unreachable",
                 23998, new byte[30]).toPacket(0);
         assertThat(icmp.quotedPort()).isEqualTo(23998);
-        SequenceDiagram diagram = SequenceDiagram.of(new org.socketlab.lab.ScenarioObservations(
+        SequenceDiagram diagram = SequenceDiagram.of(new org.socketlab.model.ScenarioObservations(
                 List.of(new PortMapping(12000, 23998), new PortMapping(12001, 23999)), Map.of(), List.of(), List.of(),
                 List.of(), List.of(),
                 List.of(new Packet(0, "127.0.0.1:40710", "127.0.0.1:23998", "UDP", null, null, 2, "hi", 0),

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.socketlab.lab.Check;
-import org.socketlab.lab.ConsoleLine;
-import org.socketlab.lab.Event;
-import org.socketlab.lab.Header;
-import org.socketlab.lab.HttpExchange;
-import org.socketlab.lab.Packet;
-import org.socketlab.lab.PortMapping;
-import org.socketlab.lab.ProgramRun;
-import org.socketlab.lab.ScenarioObservations;
+import org.socketlab.model.Check;
+import org.socketlab.model.ConsoleLine;
+import org.socketlab.model.Event;
+import org.socketlab.model.Header;
+import org.socketlab.model.HttpExchange;
+import org.socketlab.model.Packet;
+import org.socketlab.model.PortMapping;
+import org.socketlab.model.ProgramRun;
+import org.socketlab.model.ScenarioObservations;
 
 /**
  * A lab report as a real run would produce it: the UDP reply, the refused TCP connection (with packets), the

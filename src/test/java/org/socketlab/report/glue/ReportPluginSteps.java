@@ -6,7 +6,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
-import org.socketlab.lab.Event;
+import org.socketlab.model.Event;
 import org.socketlab.lab.ObservationBoard;
 import org.socketlab.lab.ScenarioRecorder;
 

@@ -1,4 +1,4 @@
-package org.socketlab.lab;
+package org.socketlab.model;
 
 /** An HTTP header as it crossed the wire. */
 public record Header(String name, String value) {

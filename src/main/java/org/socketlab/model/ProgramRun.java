@@ -1,4 +1,4 @@
-package org.socketlab.lab;
+package org.socketlab.model;
 
 /**
  * One program a step ran, written as the command a student would type to run it by hand.

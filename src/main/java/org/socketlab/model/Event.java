@@ -1,4 +1,4 @@
-package org.socketlab.lab;
+package org.socketlab.model;
 
 /**
  * Something that crossed between two parties (or happened at one), for the scenario's sequence diagram.

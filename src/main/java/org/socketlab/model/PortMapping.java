@@ -1,4 +1,4 @@
-package org.socketlab.lab;
+package org.socketlab.model;
 
 /**
  * A port as the feature file names it, and the free port the scenario really used for it, so that scenarios run

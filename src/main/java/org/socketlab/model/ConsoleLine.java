@@ -1,4 +1,4 @@
-package org.socketlab.lab;
+package org.socketlab.model;
 
 /**
  * One line a program printed, as its terminal would show it.

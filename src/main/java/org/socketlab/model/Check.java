@@ -1,4 +1,4 @@
-package org.socketlab.lab;
+package org.socketlab.model;
 
 /**
  * One expectation of the feature file against what was observed ("Then the client receives ...").
