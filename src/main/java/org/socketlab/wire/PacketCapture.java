@@ -66,6 +66,10 @@ public final class PacketCapture implements AutoCloseable {
         return Optional.empty();
     }
 
+    static String tcpdumpPath() {
+        return tcpdump().orElseThrow().toString();
+    }
+
     private static Optional<Path> tcpdump() {
         return SystemPrograms.find("tcpdump");
     }

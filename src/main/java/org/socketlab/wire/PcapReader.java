@@ -20,6 +20,8 @@ import java.util.List;
 public final class PcapReader {
     private static final int LINKTYPE_ETHERNET = 1;
     private static final int LINKTYPE_LINUX_SLL = 113;
+    /** tcpdump -i any on newer libpcap: the protocol comes first, the header is 20 bytes. */
+    private static final int LINKTYPE_LINUX_SLL2 = 276;
 
     private PcapReader() {
     }
@@ -77,6 +79,9 @@ public final class PcapReader {
         } else if (linkType == LINKTYPE_LINUX_SLL && frame.length >= 16) {
             etherType = Short.toUnsignedInt(data.getShort(14));
             ipStart = 16;
+        } else if (linkType == LINKTYPE_LINUX_SLL2 && frame.length >= 20) {
+            etherType = Short.toUnsignedInt(data.getShort(0));
+            ipStart = 20;
         } else {
             return null;
         }
