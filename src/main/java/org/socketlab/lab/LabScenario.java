@@ -39,6 +39,8 @@ import org.socketlab.net.Outcome;
 import org.socketlab.net.TcpUppercaseServer;
 import org.socketlab.net.Transport;
 import org.socketlab.net.UdpUppercaseServer;
+import org.socketlab.wire.LabCapture;
+import org.socketlab.wire.LabHost;
 import org.socketlab.wire.PacketCapture;
 import org.socketlab.wire.SecondHost;
 import org.socketlab.wire.WirePacket;
@@ -86,6 +88,10 @@ public final class LabScenario implements AutoCloseable {
     private PacketCapture capture;
     private String captureUnavailable;
     private SecondHost secondHost;
+    /** This scenario's own network namespace, made on first use where namespaces can be made; else null. */
+    private LabHost labHost;
+    private LabCapture labCapture;
+    private LabHost.SecondHostLink secondLink;
 
     public LabScenario(ScenarioRecorder recorder) {
         this.recorder = recorder;
@@ -113,6 +119,11 @@ public final class LabScenario implements AutoCloseable {
         if (labPort < 1 || labPort > 65_535) {
             return labPort;
         }
+        if (isolated()) {
+            ensureLabHost();
+            realPorts.putIfAbsent(labPort, labPort); // on its own lab host, the lab's port is the real port
+            return labPort;
+        }
         return realPorts.computeIfAbsent(labPort, lab -> {
             int real = freePort();
             recorder.port(new PortMapping(lab, real));
@@ -121,9 +132,56 @@ public final class LabScenario implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether this scenario runs on a lab host of its own: where namespaces can be made and this JVM may run
+     * socket-lab's own programs inside one. Elsewhere ports are mapped on this host's loopback, as the console and
+     * the report's cover say once.
+     */
+    public static boolean isolated() {
+        return LabHost.unavailable().isEmpty() && LabHost.jvmMayJoin();
+    }
+
+    /** Makes the scenario's lab host, and starts capturing all its packets where tcpdump can. */
+    private LabHost ensureLabHost() {
+        if (labHost == null) {
+            try {
+                labHost = LabHost.create();
+            } catch (IOException e) {
+                throw new IllegalStateException("could not make the scenario's lab host: " + e.getMessage(), e);
+            }
+            recorder.note("Ran on a lab host of its own: a network namespace with only its loopback"
+                    + " (ports are the lab's ports).");
+            if (captureUnavailable == null) {
+                try {
+                    labCapture = LabCapture.start(labHost);
+                } catch (IOException e) {
+                    captureUnavailable = e.getMessage();
+                    recorder.note("No packet trace: " + captureUnavailable + ".");
+                }
+            }
+        }
+        return labHost;
+    }
+
+    /** Opens sockets where the scenario's programs live: on its lab host, or here. */
+    private <T> T onLabHost(java.util.concurrent.Callable<T> work) throws Exception {
+        return labHost != null ? labHost.inside(work) : work.call();
+    }
+
+    /** The same, for work that throws only the lab's own exceptions. */
+    private <T> T onLabHostOrThrow(java.util.concurrent.Callable<T> work) throws LabException {
+        try {
+            return onLabHost(work);
+        } catch (LabException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Captures the port's packets from now on, where tcpdump can run; otherwise notes why there is no trace. */
     public void watchOnWire(int realPort) {
-        if (captureUnavailable != null) {
+        if (captureUnavailable != null || labCapture != null) {
             return;
         }
         try {
@@ -202,7 +260,10 @@ public final class LabScenario implements AutoCloseable {
         int real = realPort(labPort);
         InetSocketAddress address = new InetSocketAddress(loopbackAddress(), real);
         try {
-            bindAndRelease(transport, address);
+            onLabHost(() -> {
+                bindAndRelease(transport, address);
+                return null;
+            });
             verifiedFree.add(transport.label() + labPort);
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "nothing listens on " + labPort + "/" + transport.label());
         } catch (Exception e) {
@@ -256,7 +317,8 @@ public final class LabScenario implements AutoCloseable {
         long at = recorder.now();
         long started = System.nanoTime();
         try {
-            open.add(starter.start(Endpoints.local(host, realPort(labPort), transport)));
+            InetSocketAddress address = Endpoints.local(host, realPort(labPort), transport);
+            open.add(onLabHostOrThrow(() -> starter.start(address)));
             listening.add(transport.label() + labPort + "@" + host);
             recorder.run(new ProgramRun(SERVER, command, "started", null, null, null, null, at, micros(started)));
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + labPort + "/" + transport.label());
@@ -287,8 +349,12 @@ public final class LabScenario implements AutoCloseable {
         startedTransport = transport;
         startedLabPort = labPort;
         startedConnected = connected;
-        startedClient = ClientProgram.start(transport, options(targetHost, labPort, connected),
-                recorder.transcript(CLIENT));
+        ClientOptions options = options(targetHost, labPort, connected);
+        try {
+            startedClient = onLabHost(() -> ClientProgram.start(transport, options, recorder.transcript(CLIENT)));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the client on the lab host: " + e.getMessage(), e);
+        }
         ClientRun failure = startedClient.startFailure();
         if (failure != null) {
             lastRun = failure;
@@ -322,7 +388,7 @@ public final class LabScenario implements AutoCloseable {
 
     /** Runs a client on this host against the second host's address. */
     public ClientRun sendToSecondHost(Transport transport, int labPort, String sentence) {
-        return send(secondHost().address(), transport, labPort, sentence, false);
+        return send(secondHostAddress(), transport, labPort, sentence, false);
     }
 
     private ClientRun send(String targetHost, Transport transport, int labPort, String sentence, boolean connected) {
@@ -338,7 +404,8 @@ public final class LabScenario implements AutoCloseable {
                 + lines.stream().map(line -> " --line " + quoteArgument(line)).collect(Collectors.joining());
         clientConsoleFrom = recorder.transcript(CLIENT).lines().size();
         try {
-            long bytes = LineClient.send(options(host, labPort, false), lines);
+            ClientOptions options = options(host, labPort, false);
+            long bytes = onLabHostOrThrow(() -> LineClient.send(options, lines));
             recorder.transcript(CLIENT).println("Sent " + lines.size() + " lines (" + bytes + " bytes)");
             recorder.run(new ProgramRun(CLIENT, command, "sent", null, null, null, null, at, micros(started)));
             recorder.event(at, CLIENT, SERVER, Event.Kind.CONNECT, "connected to " + labPort + "/tcp");
@@ -428,17 +495,33 @@ public final class LabScenario implements AutoCloseable {
 
     /** Why a second host cannot be made here, or empty. */
     public static Optional<String> secondHostUnavailable() {
-        return SecondHost.unavailable();
+        return isolated() ? Optional.empty() : SecondHost.unavailable();
     }
 
     /** Why the second host's firewall cannot be set here, if it cannot. */
     public static Optional<String> secondHostFirewallUnavailable() {
+        if (isolated()) {
+            return new java.io.File("/usr/sbin/iptables").canExecute() || new java.io.File("/sbin/iptables").canExecute()
+                    ? Optional.empty()
+                    : Optional.of("the iptables command (Debian: apt-get install iptables) is not installed");
+        }
         return SecondHost.firewallUnavailable();
     }
 
     /** Makes the second host (a network namespace joined by a veth pair) and captures its link too. */
     public void addSecondHost() {
-        if (secondHost != null) {
+        if (secondHost != null || secondLink != null) {
+            return;
+        }
+        if (isolated()) {
+            try {
+                secondLink = ensureLabHost().addSecondHost();
+            } catch (IOException e) {
+                throw new IllegalStateException("could not make the second host: " + e.getMessage(), e);
+            }
+            recorder.note("Second host: network namespace " + secondLink.name() + " at " + secondLink.address()
+                    + ", joined to the lab host (" + secondLink.localAddress() + ") by a veth pair.");
+            recorder.event(SERVER, SERVER, Event.Kind.NOTE, "second host " + secondLink.address());
             return;
         }
         try {
@@ -459,6 +542,10 @@ public final class LabScenario implements AutoCloseable {
         }
     }
 
+    private String secondHostAddress() {
+        return secondLink != null ? secondLink.address() : secondHost().address();
+    }
+
     private SecondHost secondHost() {
         if (secondHost == null) {
             throw new IllegalStateException("no second host: add 'Given a second host' first");
@@ -471,6 +558,10 @@ public final class LabScenario implements AutoCloseable {
      * the second host's address, or to its own loopback when {@code loopbackOnly}.
      */
     public void startServerOnSecondHost(Transport transport, int labPort, boolean loopbackOnly) {
+        if (secondLink != null) {
+            startServerInSecondHost(transport, labPort, loopbackOnly);
+            return;
+        }
         String bind = loopbackOnly ? "127.0.0.1" : secondHost().address();
         int real = realPort(labPort);
         List<String> command = new ArrayList<>(SocketLabCommand.javaCommand());
@@ -497,10 +588,34 @@ public final class LabScenario implements AutoCloseable {
         recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + bind + ":" + labPort + "/" + transport.label());
     }
 
+    /** socket-lab's own server, in this JVM, on a thread that joined the second host's namespace. */
+    private void startServerInSecondHost(Transport transport, int labPort, boolean loopbackOnly) {
+        String bind = loopbackOnly ? "127.0.0.1" : secondLink.address();
+        String command = "socket-lab " + transport.label() + "-server --bind " + bind + " --port " + labPort
+                + "   (on the second host)";
+        InetSocketAddress address = new InetSocketAddress(bind, realPort(labPort));
+        long at = recorder.now();
+        long started = System.nanoTime();
+        try {
+            Transcript console = recorder.transcript(SERVER);
+            open.add(labHost.insideSecondHost(secondLink, () -> transport == Transport.UDP
+                    ? UdpUppercaseServer.start(address, console) : TcpUppercaseServer.start(address, console)));
+        } catch (Exception e) {
+            throw new AssertionError("the server on the second host could not start: " + e.getMessage(), e);
+        }
+        recorder.run(new ProgramRun(SERVER, command, "started", null, null, null, null, at, micros(started)));
+        listening.add(transport.label() + labPort + "@" + secondLink.address() + (loopbackOnly ? "-loopback" : ""));
+        recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + bind + ":" + labPort + "/" + transport.label());
+    }
+
     /** A firewall rule on the second host for the port: {@code DROP} (silently) or {@code REJECT} (ICMP). */
     public void secondHostFirewall(Transport transport, int labPort, String target) {
         try {
-            secondHost().firewall(transport.label(), realPort(labPort), target);
+            if (secondLink != null) {
+                labHost.firewall(secondLink, transport.label(), realPort(labPort), target);
+            } else {
+                secondHost().firewall(transport.label(), realPort(labPort), target);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("could not add the firewall rule: " + e.getMessage(), e);
         }
@@ -517,12 +632,12 @@ public final class LabScenario implements AutoCloseable {
         if (captureUnavailable != null) {
             return Optional.of(captureUnavailable);
         }
-        return capture == null ? Optional.of("no port of this scenario was captured") : Optional.empty();
+        return capture == null && labCapture == null ? Optional.of("no port of this scenario was captured") : Optional.empty();
     }
 
     private List<WirePacket> wire() {
         try {
-            return capture.packets();
+            return labCapture != null ? labCapture.packets() : capture.packets();
         } catch (IOException e) {
             throw new IllegalStateException("could not read the packet capture: " + e.getMessage(), e);
         }
@@ -698,12 +813,12 @@ public final class LabScenario implements AutoCloseable {
     public void close() {
         Closer closer = new Closer(recorder);
         closer.run(this::closeStartedClient);
-        if (capture != null) {
+        if (capture != null || labCapture != null) {
             closer.run(() -> {
                 try {
-                    recorder.packets(capture.packets().stream()
+                    recorder.packets(wire().stream()
                             .map(packet -> packet.toPacket(recorder.startEpochMicros())).toList());
-                } catch (IOException e) {
+                } catch (IllegalStateException e) {
                     recorder.note("No complete packet trace: " + e.getMessage() + ".");
                 }
             });
@@ -717,6 +832,12 @@ public final class LabScenario implements AutoCloseable {
         if (secondHost != null) {
             closer.run(secondHost::close);
             secondHost = null;
+        }
+        if (labHost != null) {
+            closer.run(labHost::close); // every process, namespace, veth and mount of the scenario goes with it
+            labHost = null;
+            labCapture = null;
+            secondLink = null;
         }
         closer.rethrow();
     }

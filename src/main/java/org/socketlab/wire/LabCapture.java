@@ -78,7 +78,7 @@ public final class LabCapture {
         Set<String> seen = new LinkedHashSet<>();
         // -i any sees a loopback packet once as it leaves and once as it arrives: keep one.
         return packets.stream()
-                .filter(packet -> !packet.concerns(MARKER_PORT))
+                .filter(packet -> !packet.concerns(MARKER_PORT) && !packet.isLinkHousekeeping())
                 .filter(packet -> seen.add(packet.protocol() + packet.source() + packet.sourcePort()
                         + packet.destination() + packet.destinationPort() + packet.flags() + packet.icmp()
                         + Math.floorDiv(packet.micros(), 1000) + packet.payload().length))

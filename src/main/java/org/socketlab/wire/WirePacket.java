@@ -24,6 +24,18 @@ public record WirePacket(long micros, String source, int sourcePort, String dest
         return sourcePort == port || destinationPort == port || quotedPort == port;
     }
 
+    /**
+     * IPv6's own upkeep of a link (neighbour discovery, multicast listener reports: ICMPv6 types 130-143), which a
+     * capture of a whole interface sees and which no program of the scenario sent.
+     */
+    public boolean isLinkHousekeeping() {
+        if (!"ICMPv6".equals(protocol) || icmp == null) {
+            return false;
+        }
+        int type = Integer.parseInt(icmp.substring(0, icmp.indexOf('/')));
+        return type >= 130 && type <= 143;
+    }
+
     public boolean isTcp(String tcpFlags) {
         return "TCP".equals(protocol) && tcpFlags.equals(flags);
     }
