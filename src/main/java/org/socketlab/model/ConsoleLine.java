@@ -16,10 +16,19 @@ public record ConsoleLine(long atMillis, String stream, String text) {
      * server puts before each line it prints.
      */
     public boolean shows(String expected) {
-        if (text.equals(expected)) {
+        String wanted = spaced(expected);
+        if (spaced(text).equals(wanted)) {
             return true;
         }
         return text.startsWith("[") && text.indexOf("] ") > 0
-                && text.substring(text.indexOf("] ") + 2).equals(expected);
+                && spaced(text.substring(text.indexOf("] ") + 2)).equals(wanted);
+    }
+
+    /**
+     * Runs of spaces compare as one, and trailing ones not at all: Python's {@code print('From Server:', reply)}
+     * puts a space after the colon that ends its first argument, so the seed prints "From Server:  REPLY".
+     */
+    private static String spaced(String line) {
+        return line.replaceAll(" {2,}", " ").stripTrailing();
     }
 }
