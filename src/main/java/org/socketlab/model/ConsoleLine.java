@@ -12,16 +12,22 @@ public record ConsoleLine(long atMillis, String stream, String text) {
     public static final String ERR = "err";
 
     /**
-     * Whether this line is the expected one: equal to it, or equal after the {@code [client] } prefix the line
-     * server puts before each line it prints.
+     * Whether the line shows the expected text: the whole line, or its end after a prefix the program adds
+     * (socket-lab's line server prints {@code [address] } before each line, the seed's Part 2 server
+     * {@code Client received message: } before the first).
      */
     public boolean shows(String expected) {
         String wanted = spaced(expected);
         if (spaced(text).equals(wanted)) {
             return true;
         }
-        return text.startsWith("[") && text.indexOf("] ") > 0
-                && spaced(text.substring(text.indexOf("] ") + 2)).equals(wanted);
+        // After a prefix of the program's own: socket-lab's "[address] ", the seed's "Client received message: ".
+        String printed = spaced(text);
+        if (!wanted.isEmpty() && printed.endsWith(wanted) && printed.length() > wanted.length()) {
+            char before = printed.charAt(printed.length() - wanted.length() - 1);
+            return before == ' ' || before == ':' || before == ']';
+        }
+        return false;
     }
 
     /**
