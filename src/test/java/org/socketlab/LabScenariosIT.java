@@ -2,13 +2,23 @@ package org.socketlab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.platform.suite.api.AfterSuite;
+import org.junit.platform.suite.api.BeforeSuite;
 import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
+import org.socketlab.lab.ObservationBoard;
+import org.socketlab.model.ProgramInfo;
+import org.socketlab.programs.ProgramSettings;
+import org.socketlab.programs.SettingsException;
 import org.socketlab.report.HeadlessChromium;
+import org.socketlab.report.LabReportPlugin;
 
 /**
  * Runs every feature file in {@code features/} on the Cucumber engine, in {@code mvn verify} (Failsafe).
@@ -18,12 +28,51 @@ import org.socketlab.report.HeadlessChromium;
 @IncludeEngines("cucumber")
 @SelectDirectories("features")
 class LabScenariosIT {
+    /** Set when the program settings were refused: no scenario ran, so no report was written. */
+    private static volatile boolean settingsRefused;
+
+    /**
+     * Checks the {@code lab.program.*} settings (lab.properties, -D) before any scenario runs, and publishes the
+     * programs that will play each role for the report's cover. A setting that cannot be used stops the run with
+     * one line, {@code error: <what is wrong>}; the previous run's report is removed so it cannot be taken for
+     * this one's, and {@value LabReportPlugin#FAILED_FILE} says why.
+     */
+    @BeforeSuite
+    static void theProgramSettingsAreUsable() {
+        try {
+            ProgramSettings settings = ProgramSettings.load(Path.of("").toAbsolutePath(), Path.of("features"),
+                    System.getProperties());
+            List<ProgramInfo> programs = settings.programInfos();
+            ObservationBoard.updateSetup(setup -> setup.withPrograms(programs));
+        } catch (SettingsException | UncheckedIOException e) {
+            settingsRefused = true;
+            System.err.println("error: " + e.getMessage());
+            noReport("No scenario ran: a lab.program setting cannot be used.\n\nerror: " + e.getMessage() + "\n");
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void noReport(String reason) {
+        Path report = Path.of(System.getProperty("lab.report.dir", "target/lab-report"));
+        try {
+            Files.deleteIfExists(report.resolve("index.html"));
+            Files.deleteIfExists(report.resolve("results.json"));
+            Files.createDirectories(report);
+            Files.writeString(report.resolve(LabReportPlugin.FAILED_FILE), reason, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("error: cannot mark " + report + " as not written: " + e);
+        }
+    }
+
     /**
      * Opens the report this run just wrote in headless Chromium, as a student or CI viewer would: the page must
      * render, with its summary, and a screenshot is left beside it ({@code screenshot.png}).
      */
     @AfterSuite
     static void theReportOpensInABrowser() throws Exception {
+        if (settingsRefused) {
+            return; // no scenario ran, so there is no report to open; the suite already failed with the reason
+        }
         Path report = Path.of(System.getProperty("lab.report.dir", "target/lab-report")).toAbsolutePath();
         Path html = report.resolve("index.html");
         assertThat(html).as("the report this run wrote").isNotEmptyFile();

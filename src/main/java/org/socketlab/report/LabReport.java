@@ -2,6 +2,7 @@ package org.socketlab.report;
 
 import java.util.Comparator;
 import java.util.List;
+import org.socketlab.model.LabSetup;
 
 /**
  * The lab report's model: everything {@code index.html} shows, and exactly what {@code results.json} holds, so
@@ -11,11 +12,13 @@ import java.util.List;
  * @param run           when the scenarios ran
  * @param cover         course, assignment, student
  * @param machine       where they ran
+ * @param setup         how they ran: isolation, and the program that played each role (the student's own or
+ *                      socket-lab's); null in a report written before it was recorded
  * @param summary       verdicts per question
  * @param features      the questions, in the assignment's order (sorted by file name), with their scenarios
  */
-public record LabReport(int schemaVersion, RunInfo run, Cover cover, Machine machine, Summary summary,
-        List<FeatureResult> features) {
+public record LabReport(int schemaVersion, RunInfo run, Cover cover, Machine machine, LabSetup setup,
+        Summary summary, List<FeatureResult> features) {
 
     /** Bumped when a field changes meaning or goes away; adding a field keeps it. */
     public static final int SCHEMA_VERSION = 1;
@@ -29,11 +32,17 @@ public record LabReport(int schemaVersion, RunInfo run, Cover cover, Machine mac
         summary = summary == null ? Summary.of(features) : summary;
     }
 
-    /** A report of these features, sorted into the assignment's order, with its summary computed. */
+    /** A report of these features, sorted into the assignment's order, with its summary computed; no setup. */
     public static LabReport of(RunInfo run, Cover cover, Machine machine, List<FeatureResult> features) {
+        return of(run, cover, machine, null, features);
+    }
+
+    /** A report of these features, sorted into the assignment's order, with its summary computed. */
+    public static LabReport of(RunInfo run, Cover cover, Machine machine, LabSetup setup,
+            List<FeatureResult> features) {
         List<FeatureResult> ordered = features.stream()
                 .sorted(Comparator.comparing(FeatureResult::file).thenComparing(FeatureResult::uri))
                 .toList();
-        return new LabReport(SCHEMA_VERSION, run, cover, machine, Summary.of(ordered), ordered);
+        return new LabReport(SCHEMA_VERSION, run, cover, machine, setup, Summary.of(ordered), ordered);
     }
 }

@@ -65,7 +65,8 @@ import org.socketlab.model.ScenarioObservations;
  *
  * <p>Enable it with {@code cucumber.plugin=org.socketlab.report.LabReportPlugin} in
  * {@code junit-platform.properties}. Templates come from {@code lab.report.templates} (see {@link ReportRenderer});
- * the cover from {@code lab.properties} (see {@link LabProperties}).
+ * the cover from {@code lab.properties} (see {@link LabProperties}), with the run's setup (isolation, the programs
+ * that played each role) as published on {@link ObservationBoard#setup()} before the scenarios ran.
  *
  * <p>Thread-safe: scenarios may run in parallel, each test case's events arrive on its own thread.
  */
@@ -166,7 +167,7 @@ public final class LabReportPlugin implements ConcurrentEventListener {
         Instant startedAt = runStarted == null ? finishedAt : runStarted;
         LabReport report = LabReport.of(new RunInfo(startedAt, finishedAt, Duration.between(startedAt, finishedAt),
                 ZoneId.systemDefault().getId()),
-                LabProperties.cover(), LabProperties.machine(), features());
+                LabProperties.cover(), LabProperties.machine(), ObservationBoard.setup(), features());
         write(report, ReportRenderer::fromSystemProperties, System.out, System.err);
     }
 

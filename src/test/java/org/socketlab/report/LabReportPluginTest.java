@@ -19,6 +19,10 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.socketlab.lab.ObservationBoard;
+import org.socketlab.model.FileDigest;
+import org.socketlab.model.LabSetup;
+import org.socketlab.model.ProgramInfo;
 
 /**
  * Runs two tiny feature files through real Cucumber on the JUnit Platform, as Failsafe does in
@@ -87,6 +91,11 @@ class LabReportPluginTest {
                   | cd   | CD    |
             """;
 
+    private static final LabSetup SETUP = new LabSetup("none: the report plugin's test", "a note", List.of(
+            new ProgramInfo("udp-server", "python3 udp_server.py", List.of(new FileDigest("udp_server.py",
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))),
+            new ProgramInfo("udp-client", "socket-lab udp-client", List.of())));
+
     @BeforeAll
     static void runCucumber() throws Exception {
         Path features = Files.createDirectories(work.resolve("features"));
@@ -108,7 +117,14 @@ class LabReportPluginTest {
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(request, listener);
+        // As LabScenariosIT does before the first scenario; put back after, the board is the JVM's.
+        LabSetup before = ObservationBoard.setup();
+        ObservationBoard.setup(SETUP);
+        try {
+            launcher.execute(request, listener);
+        } finally {
+            ObservationBoard.setup(before);
+        }
         summary = listener.getSummary();
         report = ReportJson.read(out.resolve("results.json"));
         scenarios = report.features().stream().flatMap(f -> f.scenarios().stream())
@@ -127,6 +143,11 @@ class LabReportPluginTest {
         assertThat(report.run().started()).isBeforeOrEqualTo(report.run().finished());
         assertThat(report.cover().student()).isEqualTo("Asmaa Gamal Abdel-Halem Mabrouk Nagy");
         assertThat(report.machine().javaVersion()).isNotBlank();
+    }
+
+    @Test
+    void theSetupPublishedBeforeTheRunIsInTheReport() {
+        assertThat(report.setup()).isEqualTo(SETUP);
     }
 
     @Test

@@ -9,10 +9,13 @@ import java.util.Map;
 import org.socketlab.model.Check;
 import org.socketlab.model.ConsoleLine;
 import org.socketlab.model.Event;
+import org.socketlab.model.FileDigest;
 import org.socketlab.model.Header;
 import org.socketlab.model.HttpExchange;
+import org.socketlab.model.LabSetup;
 import org.socketlab.model.Packet;
 import org.socketlab.model.PortMapping;
+import org.socketlab.model.ProgramInfo;
 import org.socketlab.model.ProgramRun;
 import org.socketlab.model.ScenarioObservations;
 
@@ -24,12 +27,14 @@ import org.socketlab.model.ScenarioObservations;
 public final class ReportFixture {
     static final Instant STARTED = Instant.parse("2026-11-24T07:56:44.120Z");
     static final String SCRIPT = "<script>alert('owned')</script>";
+    static final String SERVER_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    static final String CLIENT_SHA256 = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
 
     private ReportFixture() {
     }
 
     public static LabReport report() {
-        return LabReport.of(run(), cover(), machine(), List.of(
+        return LabReport.of(run(), cover(), machine(), setup(), List.of(
                 // deliberately out of order: the report sorts by file name
                 feature("3-question-a-tcp-client-first.feature", "Question (a): TCPClient before TCPServer",
                         List.of("a. Suppose you run TCPClient before you run TCPServer. What happens? Why?"),
@@ -60,6 +65,25 @@ public final class ReportFixture {
         return new Cover("Data Communications Networks", "Socket Programming",
                 "Asmaa Gamal Abdel-Halem Mabrouk Nagy", "15010473 - section 8",
                 "Prof. Dr. Noha ElKorany, Prof. Dr. Karim Banawan", "Communication & Electronics Department");
+    }
+
+    /** Isolated; the student's UDP server and client (Python), socket-lab's own for the other roles. */
+    static LabSetup setup() {
+        return new LabSetup("each scenario on its own lab host (network namespace)", null, List.of(
+                new ProgramInfo("udp-server", "python3 submission/udp_server.py {port}",
+                        List.of(new FileDigest("submission/udp_server.py", SERVER_SHA256))),
+                new ProgramInfo("udp-client", "python3 submission/udp_client.py {host} {port}",
+                        List.of(new FileDigest("submission/udp_client.py", CLIENT_SHA256))),
+                new ProgramInfo("tcp-server", "socket-lab tcp-server", List.of()),
+                new ProgramInfo("tcp-client", "socket-lab tcp-client", List.of())));
+    }
+
+    /** The same programs on a machine where no lab host could be made. */
+    static LabSetup notIsolated() {
+        return setup().withIsolation("none: every scenario on this machine's own network",
+                "This machine refused a new user namespace (unshare: Operation not permitted), so the scenarios "
+                        + "shared one loopback: run as root, or sudo sysctl -w "
+                        + "kernel.apparmor_restrict_unprivileged_userns=0 <script>");
     }
 
     static Machine machine() {

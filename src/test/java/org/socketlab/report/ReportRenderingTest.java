@@ -20,6 +20,47 @@ class ReportRenderingTest {
     }
 
     @Test
+    void coverListsTheProgramsThatRanWithEachFilesDigest() {
+        String cover = between(HTML, "<header class=\"cover\">", "</header>");
+        String programs = between(cover, "<table class=\"programs\">", "</table>");
+        assertThat(programs).containsSubsequence("udp-server", "<code>python3 submission/udp_server.py {port}</code>",
+                "<code>submission/udp_server.py</code>",
+                // shortened on screen, whole in the title and for print
+                "title=\"SHA-256 " + ReportFixture.SERVER_SHA256 + "\"",
+                ReportFixture.SERVER_SHA256.substring(0, 12) + "…", ReportFixture.SERVER_SHA256,
+                "udp-client", "python3 submission/udp_client.py {host} {port}", ReportFixture.CLIENT_SHA256,
+                // socket-lab's own program: its command, no files
+                "tcp-server", "<code>socket-lab tcp-server</code>", "—");
+        assertThat(cover).contains("<dt>Isolation</dt><dd>each scenario on its own lab host (network namespace)</dd>")
+                .doesNotContain("isolation-off", "class=\"warn\"");
+    }
+
+    @Test
+    void aCoverWithoutIsolationSaysWhyAndHowToFixItProminently() {
+        LabReport original = ReportFixture.report();
+        LabReport report = new LabReport(original.schemaVersion(), original.run(), original.cover(),
+                original.machine(), ReportFixture.notIsolated(), original.summary(), original.features());
+        String cover = between(new ReportRenderer(null).render(report), "<header class=\"cover\">", "</header>");
+        // above the student's name, escaped like everything else
+        assertThat(cover).containsSubsequence("<div class=\"isolation-off\" role=\"note\">",
+                "Scenarios were not isolated.", "unshare: Operation not permitted",
+                "kernel.apparmor_restrict_unprivileged_userns=0 &lt;script&gt;", "</div>",
+                "Asmaa Gamal Abdel-Halem Mabrouk Nagy",
+                "<dt>Isolation</dt><dd class=\"warn\">none: every scenario on this machine&#39;s own network</dd>",
+                "<table class=\"programs\">");
+    }
+
+    @Test
+    void aReportWithoutSetupHasNoProgramsOrIsolationOnItsCover() {
+        LabReport original = ReportFixture.report();
+        LabReport report = new LabReport(original.schemaVersion(), original.run(), original.cover(),
+                original.machine(), null, original.summary(), original.features());
+        String cover = between(new ReportRenderer(null).render(report), "<header class=\"cover\">", "</header>");
+        assertThat(cover).contains("Asmaa Gamal Abdel-Halem Mabrouk Nagy")
+                .doesNotContain("class=\"programs\"", "Isolation", "isolation-off");
+    }
+
+    @Test
     void summaryListsTheQuestionsInTheAssignmentsOrderWithTheirVerdicts() {
         String summary = between(HTML, "<section class=\"summary\"", "</section>");
         assertThat(summary).containsSubsequence("1-part1-udp.feature", "3-question-a-tcp-client-first.feature",

@@ -46,6 +46,7 @@ class TemplatesAndCliTest {
         assertThat(result.getKey()).isZero();
         assertThat(result.getValue()).contains(out.resolve("index.html").toString());
         assertThat(out.resolve("index.html")).hasContent(original);
+        assertThat(original).contains("python3 submission/udp_server.py {port}", ReportFixture.SERVER_SHA256);
         assertThat(out.resolve("results.json")).doesNotExist();
     }
 
