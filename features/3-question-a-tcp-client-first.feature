@@ -14,5 +14,5 @@ Feature: Question (a) - run the TCP client before the TCP server
     Given no server on TCP port 12000
     When the TCP client sends "asmaa gamal nagy" to port 12000
     Then the client fails with connection refused
-    And the client prints "error: nothing is listening on 127.0.0.1:12000/tcp; the host refused the connection request (SYN) with a reset (RST), or a firewall rejected it"
+    And socket-lab's client prints "error: nothing is listening on 127.0.0.1:12000/tcp; the host refused the connection request (SYN) with a reset (RST), or a firewall rejected it"
     And the server's host answers the SYN with a RST

@@ -39,6 +39,9 @@ import org.socketlab.net.Outcome;
 import org.socketlab.net.TcpUppercaseServer;
 import org.socketlab.net.Transport;
 import org.socketlab.net.UdpUppercaseServer;
+import org.opentest4j.TestAbortedException;
+import org.socketlab.programs.ProgramCommand;
+import org.socketlab.programs.ProgramSettings;
 import org.socketlab.wire.LabCapture;
 import org.socketlab.wire.LabHost;
 import org.socketlab.wire.PacketCapture;
@@ -83,7 +86,15 @@ public final class LabScenario implements AutoCloseable {
     private long startedAtMillis;
     private boolean startedConnected;
     private ClientRun lastRun;
-    private LabException lastServerFailure;
+    private ServerFailure lastServerFailure;
+    /** The roles the student's own programs play in this scenario. */
+    private final ExternalRoles external;
+    private boolean startedExternal;
+    private NamedPrograms namedPrograms;
+
+    /** How the last server that tried to start failed, in its own words. */
+    private record ServerFailure(Outcome outcome, String message) {
+    }
     private int clientConsoleFrom; // where the last client's lines begin on the client console
     private PacketCapture capture;
     private String captureUnavailable;
@@ -94,11 +105,52 @@ public final class LabScenario implements AutoCloseable {
     private LabHost.SecondHostLink secondLink;
 
     public LabScenario(ScenarioRecorder recorder) {
+        this(recorder, ProgramSettings.current());
+    }
+
+    public LabScenario(ScenarioRecorder recorder, ProgramSettings programs) {
         this.recorder = recorder;
+        this.external = new ExternalRoles(programs, recorder);
     }
 
     public ScenarioRecorder recorder() {
         return recorder;
+    }
+
+    /** The generic steps' programs: any program named {@code lab.program.NAME}, on this scenario's lab host. */
+    public NamedPrograms programs() {
+        if (namedPrograms == null) {
+            namedPrograms = new NamedPrograms(this, recorder, ProgramSettings.current());
+        }
+        return namedPrograms;
+    }
+
+    /** The address programs bind and send to: 127.0.0.1 unless the feature chose another. */
+    String host() {
+        return host;
+    }
+
+    /** Makes the lab host now, where scenarios get one, before a program is started on it. */
+    void labHostForPrograms() {
+        if (isolated()) {
+            ensureLabHost();
+        }
+    }
+
+    LabHost labHostOrNull() {
+        return labHost;
+    }
+
+    /** Runs socket work where the scenario's programs live; a failure of the lab host itself fails the step. */
+    <T> T openOnLabHost(java.util.concurrent.Callable<T> work) {
+        labHostForPrograms();
+        try {
+            return onLabHost(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Servers bind, and clients send to, this address instead of 127.0.0.1 (e.g. {@code ::1}). */
@@ -139,6 +191,22 @@ public final class LabScenario implements AutoCloseable {
      */
     public static boolean isolated() {
         return LabHost.unavailable().isEmpty() && LabHost.jvmMayJoin();
+    }
+
+    /** Whether scenarios get lab hosts of their own in this run, in a line, and why not with the fix. */
+    public record Isolation(String summary, String note) {
+    }
+
+    public static Isolation isolation() {
+        if (isolated()) {
+            return new Isolation("each scenario on a lab host of its own (a network namespace with only its "
+                    + "loopback and the second host it makes; ports are the lab's ports)", null);
+        }
+        String why = LabHost.unavailable().orElse("this JVM is not root, so socket-lab's own programs cannot "
+                + "join a lab host; run as root (as CI does)");
+        return new Isolation("none: scenarios share this machine's loopback, their ports mapped to free ones",
+                "No lab hosts in this run: " + why + ". Programs with a port written inside them run one "
+                        + "scenario at a time on that port.");
     }
 
     /** Makes the scenario's lab host, and starts capturing all its packets where tcpdump can. */
@@ -289,12 +357,33 @@ public final class LabScenario implements AutoCloseable {
     /** Starts an uppercase server; a failure to start fails the step with the program's own message. */
     public void startServer(Transport transport, int labPort) {
         tryStartServer(transport, labPort).ifPresent(failure -> {
-            throw new AssertionError("the " + transport + " server could not start: " + failure.getMessage(), failure);
+            throw new AssertionError("the " + transport + " server could not start: " + failure);
         });
     }
 
+    /** Starts the student's server for the role and waits until the lab host's socket table shows it bound. */
+    private Optional<String> startNamedServer(ProgramCommand command, String role, Transport transport, int labPort) {
+        int real = portFor(command, labPort);
+        ProgramEnding failure = external.startServer(command, role, transport, host, labPort, real, labHost,
+                ExternalRoles.table(labHost));
+        if (failure == null) {
+            listening.add(transport.label() + labPort + "@" + host);
+            recorder.event(SERVER, SERVER, Event.Kind.NOTE, "listening on " + labPort + "/" + transport.label());
+            lastServerFailure = null;
+            return Optional.empty();
+        }
+        lastServerFailure = new ServerFailure(failure.outcome(), failure.observed());
+        recorder.event(SERVER, SERVER, Event.Kind.NOTE, "could not start: " + failure.outcome().phrase());
+        return Optional.of(failure.observed());
+    }
+
     /** Starts an uppercase server and records a failure to start instead of failing, for "Then the server fails". */
-    public Optional<LabException> tryStartServer(Transport transport, int labPort) {
+    public Optional<String> tryStartServer(Transport transport, int labPort) {
+        String role = transport.label() + "-server";
+        Optional<ProgramCommand> named = external.program(role);
+        if (named.isPresent()) {
+            return startNamedServer(named.get(), role, transport, labPort);
+        }
         String command = "socket-lab " + transport.label() + "-server --port " + labPort + hostOption("--bind");
         return start(command, transport, labPort, address -> transport == Transport.UDP
                 ? UdpUppercaseServer.start(address, recorder.transcript(SERVER))
@@ -302,10 +391,17 @@ public final class LabScenario implements AutoCloseable {
     }
 
     public void startLineServer(int labPort) {
+        Optional<ProgramCommand> named = external.program("line-server");
+        if (named.isPresent()) {
+            startNamedServer(named.get(), "line-server", Transport.TCP, labPort).ifPresent(failure -> {
+                throw new AssertionError("the line server could not start: " + failure);
+            });
+            return;
+        }
         String command = "socket-lab line-server --port " + labPort + hostOption("--bind");
         start(command, Transport.TCP, labPort, address -> LineServer.start(address, recorder.transcript(SERVER)))
                 .ifPresent(failure -> {
-                    throw new AssertionError("the line server could not start: " + failure.getMessage(), failure);
+                    throw new AssertionError("the line server could not start: " + failure);
                 });
     }
 
@@ -313,7 +409,7 @@ public final class LabScenario implements AutoCloseable {
         AutoCloseable start(InetSocketAddress address) throws LabException;
     }
 
-    private Optional<LabException> start(String command, Transport transport, int labPort, ServerStarter starter) {
+    private Optional<String> start(String command, Transport transport, int labPort, ServerStarter starter) {
         long at = recorder.now();
         long started = System.nanoTime();
         try {
@@ -325,12 +421,12 @@ public final class LabScenario implements AutoCloseable {
             lastServerFailure = null; // "the server fails with" speaks of the last server started
             return Optional.empty();
         } catch (LabException e) {
-            lastServerFailure = e;
+            lastServerFailure = new ServerFailure(e.outcome(), e.getMessage());
             recorder.transcript(SERVER).printError("error: " + e.getMessage());
             recorder.run(new ProgramRun(SERVER, command, e.outcome().phrase(), null, e.causeClass(),
                     e.causeMessage(), e.getMessage(), at, micros(started)));
             recorder.event(SERVER, SERVER, Event.Kind.NOTE, "could not start: " + e.outcome().phrase());
-            return Optional.of(e);
+            return Optional.of(e.getMessage());
         }
     }
 
@@ -342,7 +438,15 @@ public final class LabScenario implements AutoCloseable {
     }
 
     private void startClient(String targetHost, Transport transport, int labPort, boolean connected) {
+        String role = transport.label() + "-client" + (connected ? "-connected" : "");
+        Optional<ProgramCommand> named = connected ? external.connectedClient() : external.program(role);
         closeStartedClient();
+        external.forgetLastEnding();
+        startedExternal = named.isPresent();
+        if (startedExternal) {
+            startNamedClient(named.get(), role, targetHost, transport, labPort);
+            return;
+        }
         clientConsoleFrom = recorder.transcript(CLIENT).lines().size();
         startedHost = targetHost;
         startedAtMillis = recorder.now();
@@ -366,8 +470,61 @@ public final class LabScenario implements AutoCloseable {
         }
     }
 
+    private void startNamedClient(ProgramCommand command, String role, String targetHost, Transport transport,
+            int labPort) {
+        if (!targetHost.equals(host) && !command.takesHost()) {
+            throw new TestAbortedException("the " + role + " takes no {host}: it sends to the address written "
+                    + "inside it, and this scenario needs it to reach " + targetHost + "; pass it with {host} in "
+                    + "lab.program." + role);
+        }
+        clientConsoleFrom = recorder.transcript(CLIENT).lines().size();
+        startedHost = targetHost;
+        startedAtMillis = recorder.now();
+        startedTransport = transport;
+        startedLabPort = labPort;
+        startedConnected = false;
+        external.startClient(command, role, targetHost, portFor(command, labPort), labHost);
+        if (external.startedClientEnded()) {
+            lastRun = external.clientSends(null, transport, clientTimeout, ExternalRoles.table(labHost));
+            narrate(targetHost, transport, labPort, null, lastRun, true);
+        }
+    }
+
+    /**
+     * Without lab hosts, a program with its port written inside it can only use that port: this scenario takes
+     * the lab's port as the real one, and runs alone while it holds it (a lock until the scenario closes).
+     */
+    private int portFor(ProgramCommand command, int labPort) {
+        if (isolated() || command.takesPort() || labPort < 1 || labPort > 65_535) {
+            return realPort(labPort);
+        }
+        if (!HARD_CODED_PORTS.isHeldByCurrentThread()) {
+            HARD_CODED_PORTS.lock();
+            recorder.note("No lab host: this scenario ran alone, on the real port " + labPort
+                    + ", because a program's port is written inside it.");
+        }
+        Integer mapped = realPorts.putIfAbsent(labPort, labPort);
+        if (mapped != null && mapped != labPort) {
+            throw new TestAbortedException("the program has port " + labPort + " written inside it, and this "
+                    + "scenario had already mapped that port to " + mapped + "; pass the port with {port}");
+        }
+        return labPort;
+    }
+
+    private static final java.util.concurrent.locks.ReentrantLock HARD_CODED_PORTS =
+            new java.util.concurrent.locks.ReentrantLock();
+
     /** The client started earlier reads the sentence at its prompt and sends it. */
     public ClientRun clientSends(String sentence) {
+        if (startedExternal) {
+            recorder.transcript(CLIENT); // the console exists from the start
+            if (lastRun != null && external.startedClientEnded()) {
+                return lastRun;
+            }
+            lastRun = external.clientSends(sentence, startedTransport, clientTimeout, ExternalRoles.table(labHost));
+            narrate(startedHost, startedTransport, startedLabPort, sentence, lastRun, false);
+            return lastRun;
+        }
         if (startedClient == null) {
             throw new IllegalStateException("no client was started: add a step like "
                     + "'Given the UDP client is started for port 12000' before this one");
@@ -392,7 +549,11 @@ public final class LabScenario implements AutoCloseable {
     }
 
     private ClientRun send(String targetHost, Transport transport, int labPort, String sentence, boolean connected) {
+        lastRun = null;
         startClient(targetHost, transport, labPort, connected);
+        if (startedExternal) {
+            return lastRun != null ? lastRun : clientSends(sentence);
+        }
         return startedClient.startFailure() != null ? lastRun : clientSends(sentence);
     }
 
@@ -444,6 +605,12 @@ public final class LabScenario implements AutoCloseable {
         recorder.run(new ProgramRun(CLIENT, command, run.outcome().phrase(), run.reply(),
                 failure == null ? null : failure.causeClass(), failure == null ? null : failure.causeMessage(),
                 failure == null ? null : failure.getMessage(), startedAtMillis, elapsedMicros));
+        narrate(targetHost, transport, labPort, sentence, run, failedAtStart);
+    }
+
+    /** Draws what crossed the wire, as far as the client's outcome tells. */
+    private void narrate(String targetHost, Transport transport, int labPort, String sentence, ClientRun run,
+            boolean failedAtStart) {
         // Each event at the time it happened: the connect when the client started, the send when the exchange
         // began (its end minus its duration), the answer or the giving up now.
         long now = recorder.now();
@@ -714,7 +881,23 @@ public final class LabScenario implements AutoCloseable {
 
     public void expectReply(String reply) {
         ClientRun run = lastRun();
-        expect("the client receives \"" + reply + "\"", observed(run), reply.equals(run.reply()));
+        // A student's client prints the reply its own way ("From Server:  ASMAA"): its reply line shows it.
+        boolean met = reply.equals(run.reply()) || startedExternal && run.reply() != null
+                && new ConsoleLine(0, ConsoleLine.OUT, run.reply()).shows(reply);
+        expect("the client receives \"" + reply + "\"", observed(run), met);
+    }
+
+    /**
+     * A line in socket-lab's own wording (an error message of its own): checked when socket-lab's client ran;
+     * for the student's program the report notes that it was not checked, and why.
+     */
+    public void expectOwnClientPrints(String line) {
+        if (startedExternal) {
+            recorder.note("Not checked: the client prints \"" + line + "\" is socket-lab's own wording; the "
+                    + "student's program says it in its own words (see its console).");
+            return;
+        }
+        expectClientPrints(line);
     }
 
     /** A whole line the last client printed, on either stream (not an earlier client's). */
@@ -746,7 +929,7 @@ public final class LabScenario implements AutoCloseable {
 
     public void expectServerFails(Outcome outcome) {
         String observed = lastServerFailure == null ? "every server started"
-                : lastServerFailure.outcome().phrase() + ": " + lastServerFailure.getMessage();
+                : lastServerFailure.outcome().phrase() + ": " + lastServerFailure.message();
         expect("the server fails with " + outcome.phrase(), observed,
                 lastServerFailure != null && lastServerFailure.outcome() == outcome);
     }
@@ -797,7 +980,10 @@ public final class LabScenario implements AutoCloseable {
         return lines.isEmpty() ? "(nothing)" : lines.stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
     }
 
-    private static String observed(ClientRun run) {
+    private String observed(ClientRun run) {
+        if (run.failure() == null && external.lastEnding() != null) {
+            return external.lastEnding().observed();
+        }
         return switch (run.outcome()) {
             case REPLY -> "the client received \"" + run.reply() + "\"";
             default -> run.outcome().phrase() + ": " + run.failure().getMessage() + " ("
@@ -813,6 +999,10 @@ public final class LabScenario implements AutoCloseable {
     public void close() {
         Closer closer = new Closer(recorder);
         closer.run(this::closeStartedClient);
+        closer.run(external::close);
+        if (namedPrograms != null) {
+            closer.run(namedPrograms::close);
+        }
         if (capture != null || labCapture != null) {
             closer.run(() -> {
                 try {
@@ -838,6 +1028,9 @@ public final class LabScenario implements AutoCloseable {
             labHost = null;
             labCapture = null;
             secondLink = null;
+        }
+        while (HARD_CODED_PORTS.isHeldByCurrentThread()) {
+            HARD_CODED_PORTS.unlock();
         }
         closer.rethrow();
     }

@@ -155,13 +155,14 @@ public final class LabHost implements AutoCloseable {
      * The command line that runs {@code command} inside the lab host (its network and pid namespace), as this
      * JVM's user: {@code nsenter}, which starts it as a child of whoever starts this command line.
      */
-    public List<String> command(List<String> command) {
+    public List<String> command(List<String> command, Path directory) {
         List<String> full = new ArrayList<>(List.of(SystemPrograms.find("nsenter").orElseThrow().toString(),
                 "--target", String.valueOf(innerPid)));
         if (!ThreadInNamespace.JVM_IS_ROOT) {
             full.addAll(List.of("--user", "--preserve-credentials"));
         }
-        full.addAll(List.of("--net", "--pid", "--mount", "--"));
+        // Entering the mount namespace moves to its root: --wd keeps the program in its directory.
+        full.addAll(List.of("--net", "--pid", "--mount", "--wd=" + directory.toAbsolutePath(), "--"));
         full.addAll(command);
         return full;
     }

@@ -106,6 +106,11 @@ public final class SocketSteps {
         world.lab().expectClientPrints(line);
     }
 
+    @Then("socket-lab's client prints {string}")
+    public void ownClientPrints(String line) {
+        world.lab().expectOwnClientPrints(line);
+    }
+
     @Then("the client fails with {outcome}")
     public void clientFails(Outcome outcome) {
         world.lab().expectClientFails(outcome);

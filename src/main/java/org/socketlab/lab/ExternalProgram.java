@@ -1,0 +1,261 @@
+package org.socketlab.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.socketlab.model.ConsoleLine;
+import org.socketlab.net.Outcome;
+import org.socketlab.net.Transport;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.Ending;
+import org.socketlab.programs.Limit;
+import org.socketlab.programs.OutcomeWords;
+import org.socketlab.wire.LabHost;
+import org.socketlab.wire.SocketTable;
+
+/**
+ * A program that is not socket-lab's own (a student's, in any language, unmodified), run for one role of a
+ * scenario: on a pseudo-terminal, as it would run by hand, inside the scenario's lab host, under the limits for
+ * untrusted programs. Its console goes to the role's {@link Transcript}, standard error marked.
+ *
+ * <p>How it ended is read from what it did ({@link #ending}): its exit status, its words
+ * ({@link OutcomeWords}), and for a client the lab had to stop, the socket it was still waiting on.
+ */
+final class ExternalProgram implements AutoCloseable {
+    /** A server binds within this long, or the scenario cannot use it. */
+    static final Duration READY_WITHIN = Duration.ofSeconds(10);
+    /** How long a program gets to ask for its input before the sentence is typed anyway. */
+    private static final Duration ASKS_WITHIN = Duration.ofSeconds(10);
+    /** Socket tables have no event to wait on: how often to look again while a server starts. */
+    private static final long LOOK_AGAIN_MILLIS = 5;
+
+    private final String role;
+    private final String shownCommand;
+    private final ChildProcess process;
+    private final Transcript console;
+    private final boolean ownProgram;
+    private int typedAtLine = -1;
+
+    private ExternalProgram(String role, String shownCommand, ChildProcess process, Transcript console,
+            boolean ownProgram) {
+        this.role = role;
+        this.shownCommand = shownCommand;
+        this.process = process;
+        this.console = console;
+        this.ownProgram = ownProgram;
+    }
+
+    /**
+     * Starts {@code words} from {@code directory}, inside the lab host when there is one.
+     *
+     * @param ownProgram socket-lab's own program run as a command (its exit status names the outcome)
+     */
+    static ExternalProgram start(String role, List<String> words, String shownCommand, Path directory,
+            LabHost host, Transcript console, Duration timeLimit, boolean ownProgram) throws IOException {
+        List<String> command = host == null ? words : host.command(ownProgram ? words : Untrusted.dropPrivileges(words, directory), directory);
+        ChildProcess process = ChildProcess.command(command)
+                .directory(directory)
+                .terminal(true)
+                .timeLimit(timeLimit)
+                .memoryLimit(ChildProcess.STUDENT_MEMORY_LIMIT)
+                .outputLimit(ChildProcess.DEFAULT_OUTPUT_LIMIT)
+                .onLine((stream, text) -> {
+                    if (stream == ChildProcess.Stream.ERR) {
+                        console.printError(text);
+                    } else {
+                        console.println(text);
+                    }
+                })
+                .start();
+        return new ExternalProgram(role, shownCommand, process, console, ownProgram);
+    }
+
+    String shownCommand() {
+        return shownCommand;
+    }
+
+    /** What a server did while the scenario waited for it to bind. */
+    sealed interface Readiness permits Ready, Exited, OtherPort, NotReady {
+    }
+
+    record Ready() implements Readiness {
+    }
+
+    /** It ended before it was ready: its own output says why. */
+    record Exited(ProgramEnding ending) implements Readiness {
+    }
+
+    /** It bound, but not the port the scenario needs (a port written inside the program). */
+    record OtherPort(List<Integer> ports) implements Readiness {
+    }
+
+    record NotReady() implements Readiness {
+    }
+
+    /**
+     * Waits until the program's own sockets show a server bound to {@code port} in its host's socket table
+     * ({@code socketTable} reads it), without connecting to it: a probe would spend the seed's one accept.
+     */
+    Readiness awaitBound(Transport transport, int port, SocketTableSource socketTable) throws IOException {
+        String protocol = transport.label();
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Ending> ended = process.awaitExit(Duration.ZERO);
+            if (ended.isPresent()) {
+                return new Exited(ending(transport, ended.get(), false));
+            }
+            SocketTable table = socketTable.read();
+            Set<Long> own = socketInodes();
+            List<Integer> bound = table.entries().stream()
+                    .filter(e -> own.contains(e.inode()) && e.protocol().equals(protocol) && e.listening())
+                    .map(SocketTable.Entry::localPort).distinct().toList();
+            if (bound.contains(port)) {
+                return new Ready();
+            }
+            if (!bound.isEmpty()) {
+                return new OtherPort(bound);
+            }
+            pause();
+        }
+        return new NotReady();
+    }
+
+    /** Reads a socket table: the lab host's, or this machine's. */
+    interface SocketTableSource {
+        SocketTable read() throws IOException;
+    }
+
+    /** The inodes of the sockets the program and its children hold open, from /proc/PID/fd. */
+    private Set<Long> socketInodes() {
+        Set<Long> inodes = new HashSet<>();
+        List<ProcessHandle> tree = new ArrayList<>();
+        ProcessHandle.of(process.pid()).ifPresent(handle -> {
+            tree.add(handle);
+            handle.descendants().forEach(tree::add);
+        });
+        for (ProcessHandle each : tree) {
+            try (var fds = Files.list(Path.of("/proc", String.valueOf(each.pid()), "fd"))) {
+                for (Path fd : fds.toList()) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            inodes.add(Long.parseLong(target.substring(8, target.length() - 1)));
+                        }
+                    } catch (IOException | NumberFormatException gone) {
+                        // the fd closed in between
+                    }
+                }
+            } catch (IOException gone) {
+                // the process ended in between
+            }
+        }
+        return inodes;
+    }
+
+    /** Waits (bounded) until the program asks for input: it reads its terminal, shows a prompt, or ends. */
+    void awaitAsks() {
+        process.awaitInputWanted(ASKS_WITHIN);
+    }
+
+    /** Types the line when the program asks for it, so its echo lands after the prompt, as on a terminal. */
+    void type(String line) {
+        awaitAsks();
+        if (process.isAlive()) {
+            typedAtLine = console.lines().size();
+            try {
+                process.type(line);
+            } catch (IOException ended) {
+                // it ended as the line was typed: how it ended tells the rest
+            }
+        }
+    }
+
+    /**
+     * Waits for the program to end, at most {@code wait}; a program still running then is stopped, and recorded
+     * as still waiting (for a TCP client, on its connection when the socket table shows it still connecting).
+     */
+    ProgramEnding awaitEnd(Transport transport, Duration wait, SocketTableSource socketTable) {
+        Optional<Ending> ended = process.awaitExit(wait);
+        if (ended.isPresent()) {
+            return ending(transport, ended.get(), false);
+        }
+        boolean connecting = false;
+        try {
+            Set<Long> own = socketInodes();
+            connecting = socketTable.read().entries().stream()
+                    .anyMatch(e -> own.contains(e.inode()) && e.connecting());
+        } catch (IOException unreadable) {
+            // then only the words can tell
+        }
+        return ending(transport, process.stop(Limit.STOPPED), connecting);
+    }
+
+    private ProgramEnding ending(Transport transport, Ending end, boolean stillConnecting) {
+        List<String> words = console.lines().stream().map(ConsoleLine::text).toList();
+        if (end.stoppedFor() == Limit.STOPPED) {
+            Outcome outcome = stillConnecting ? Outcome.CONNECT_TIMEOUT : Outcome.NO_REPLY;
+            return new ProgramEnding(outcome, null, null, "the lab stopped it: it was still waiting "
+                    + (stillConnecting ? "for its connection to be accepted (its socket was in SYN-SENT)"
+                            : "for a reply"), end);
+        }
+        if (end.stoppedFor() != Limit.NONE) {
+            return new ProgramEnding(Outcome.IO_ERROR, null, null, "stopped at its "
+                    + end.stoppedFor().name().toLowerCase() + " limit", end);
+        }
+        Integer status = end.exitCode();
+        if (ownProgram && status != null) {
+            Optional<Outcome> own = OutcomeWords.ofSocketLabExitCode(status);
+            if (own.isPresent()) {
+                return new ProgramEnding(own.get(), own.get() == Outcome.REPLY ? replyLine() : null, null,
+                        "exit status " + status + " (socket-lab's exit codes)", end);
+            }
+        }
+        Optional<OutcomeWords.WordMatch> said = OutcomeWords.read(transport, words);
+        if (said.isPresent()) {
+            return new ProgramEnding(said.get().outcome(), null, said.get().line(), "exit status " + status
+                    + " and the program's words (" + said.get().language() + ")", end);
+        }
+        if (status != null && status == 0) {
+            return new ProgramEnding(Outcome.REPLY, replyLine(), null, "exit status 0 and its output", end);
+        }
+        String last = words.stream().filter(w -> !w.isBlank()).reduce((a, b) -> b).orElse("(it printed nothing)");
+        return new ProgramEnding(Outcome.IO_ERROR, null, last, "exit status " + status
+                + "; its words match no known failure", end);
+    }
+
+    /** The last line it printed after the sentence was typed: a client's reply. */
+    private String replyLine() {
+        List<ConsoleLine> lines = console.lines();
+        int from = Math.max(typedAtLine + 1, 0);
+        String reply = null;
+        for (ConsoleLine line : lines.subList(Math.min(from, lines.size()), lines.size())) {
+            if (line.stream().equals(ConsoleLine.OUT) && !line.text().isBlank()) {
+                reply = line.text();
+            }
+        }
+        return reply;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(LOOK_AGAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

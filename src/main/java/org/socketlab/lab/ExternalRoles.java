@@ -1,0 +1,178 @@
+package org.socketlab.lab;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.opentest4j.TestAbortedException;
+import org.socketlab.model.ProgramRun;
+import org.socketlab.net.ClientRun;
+import org.socketlab.net.Outcome;
+import org.socketlab.net.Transport;
+import org.socketlab.programs.ProgramCommand;
+import org.socketlab.programs.ProgramSettings;
+import org.socketlab.wire.LabHost;
+import org.socketlab.wire.SocketTable;
+
+/**
+ * The roles of a scenario that the student's own programs play ({@code lab.program.ROLE}): starts them on the
+ * scenario's lab host, waits for servers to bind, types a client's sentence when it asks, and reads how each
+ * ended. A role with no program named is not here: socket-lab's own program plays it, in this JVM.
+ */
+final class ExternalRoles implements AutoCloseable {
+    /** A program that did not start within this long is not waited for longer. */
+    private static final Duration PROGRAM_TIME_LIMIT = Duration.ofSeconds(60);
+
+    private final ProgramSettings settings;
+    private final ScenarioRecorder recorder;
+    private final List<ExternalProgram> running = new ArrayList<>();
+    private ExternalProgram startedClient;
+    private long startedClientAt;
+    private ProgramEnding lastEnding;
+
+    ExternalRoles(ProgramSettings settings, ScenarioRecorder recorder) {
+        this.settings = settings;
+        this.recorder = recorder;
+    }
+
+    /** The program named for a role, if the student named one. */
+    Optional<ProgramCommand> program(String role) {
+        return settings.program(role);
+    }
+
+    /** The program named for the connected UDP client; skips the step when only the plain client is named. */
+    Optional<ProgramCommand> connectedClient() {
+        Optional<ProgramCommand> connected = settings.program("udp-client-connected");
+        Optional<ProgramCommand> plain = settings.program("udp-client");
+        if (connected.isEmpty() && plain.isPresent()) {
+            throw new TestAbortedException("this step needs a UDP client that connects its socket, and only "
+                    + "lab.program.udp-client is named (" + plain.get().commandLine() + "); name one with "
+                    + "lab.program.udp-client-connected to run it");
+        }
+        return connected;
+    }
+
+    /** The last client's ending, for the report's "observed" side; null when socket-lab's own client ran. */
+    ProgramEnding lastEnding() {
+        return lastEnding;
+    }
+
+    void forgetLastEnding() {
+        lastEnding = null;
+    }
+
+    /** How a server that is not ours started: null when it is bound; else why not, as a failure to record. */
+    ProgramEnding startServer(ProgramCommand command, String role, Transport transport, String host, int labPort,
+            int realPort, LabHost labHost, ExternalProgram.SocketTableSource table) {
+        Transcript console = recorder.transcript(LabScenario.SERVER);
+        long at = recorder.now();
+        ExternalProgram program = start(command, role, host, realPort, labHost, console);
+        ExternalProgram.Readiness ready;
+        try {
+            ready = program.awaitBound(transport, realPort, table);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the lab host's socket table: " + e.getMessage(), e);
+        }
+        String port = labPort + "/" + transport.label();
+        if (ready instanceof ExternalProgram.Ready) {
+            recorder.run(new ProgramRun(LabScenario.SERVER, program.shownCommand(), "started", null, null, null,
+                    "bound " + port + " (seen in the lab host's socket table)", at, 0));
+            return null;
+        }
+        if (ready instanceof ExternalProgram.OtherPort other) {
+            program.close();
+            String ports = other.ports().stream().map(p -> p + "/" + transport.label())
+                    .collect(Collectors.joining(", "));
+            String reason = "the " + role + " listens on " + ports + "; this scenario needs it on " + port
+                    + (command.takesPort() ? "" : ": pass the port with {port} in lab.program." + role);
+            recorder.note("Skipped: " + reason + ".");
+            throw new TestAbortedException(reason);
+        }
+        if (ready instanceof ExternalProgram.Exited exited) {
+            ProgramEnding ending = exited.ending();
+            recorder.run(new ProgramRun(LabScenario.SERVER, program.shownCommand(), ending.outcome().phrase(),
+                    null, null, ending.quote(), "exited before it was ready; decided by " + ending.evidence(), at,
+                    0));
+            return ending;
+        }
+        program.close();
+        throw new AssertionError("the " + role + " (" + command.commandLine() + ") did not bind " + port
+                + " within " + ExternalProgram.READY_WITHIN.toSeconds() + " s");
+    }
+
+    /** Starts a client and waits until it asks for its sentence (or has already ended: TCP, refused). */
+    void startClient(ProgramCommand command, String role, String host, int realPort, LabHost labHost) {
+        closeStartedClient();
+        startedClientAt = recorder.now();
+        startedClient = start(command, role, host, realPort, labHost, recorder.transcript(LabScenario.CLIENT));
+        startedClient.awaitAsks();
+    }
+
+    /** Whether the client started earlier has already ended (a TCP client refused at connect). */
+    boolean startedClientEnded() {
+        return startedClient != null && !startedClient.isAlive();
+    }
+
+    /**
+     * Types the sentence into the client started earlier and waits for it to end, at most {@code wait}: a client
+     * still running then is stopped, as still waiting.
+     */
+    ClientRun clientSends(String sentence, Transport transport, Duration wait,
+            ExternalProgram.SocketTableSource table) {
+        if (startedClient == null) {
+            throw new IllegalStateException("no client was started");
+        }
+        long started = System.nanoTime();
+        if (sentence != null && startedClient.isAlive()) {
+            startedClient.type(sentence);
+        }
+        lastEnding = startedClient.awaitEnd(transport, wait, table);
+        ClientRun run = new ClientRun(lastEnding.outcome(), lastEnding.reply(), null,
+                Duration.ofNanos(System.nanoTime() - started));
+        recorder.run(new ProgramRun(LabScenario.CLIENT, startedClient.shownCommand(), lastEnding.outcome().phrase(),
+                lastEnding.reply(), null, lastEnding.quote(), "decided by " + lastEnding.evidence(),
+                startedClientAt, run.elapsed().toNanos() / 1000));
+        closeStartedClient();
+        return run;
+    }
+
+    private ExternalProgram start(ProgramCommand command, String role, String host, int realPort, LabHost labHost,
+            Transcript console) {
+        List<String> words = command.resolve(host, realPort);
+        String shown = String.join(" ", command.resolve(host, realPort));
+        try {
+            ExternalProgram program = ExternalProgram.start(role, words, shown, command.projectDir(), labHost,
+                    console, PROGRAM_TIME_LIMIT, false);
+            running.add(program);
+            return program;
+        } catch (IOException e) {
+            throw new AssertionError("could not start the " + role + " (" + command.commandLine() + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void closeStartedClient() {
+        if (startedClient != null) {
+            startedClient.close();
+            startedClient = null;
+        }
+    }
+
+    /** Stops every program still running, with its whole process tree. */
+    @Override
+    public void close() {
+        running.forEach(ExternalProgram::close);
+        running.clear();
+        startedClient = null;
+    }
+
+    static ExternalProgram.SocketTableSource table(LabHost labHost) {
+        return labHost != null ? labHost::sockets : () -> SocketTable.of("self");
+    }
+
+    static boolean isReply(Outcome outcome) {
+        return outcome == Outcome.REPLY;
+    }
+}

@@ -1,0 +1,187 @@
+package org.socketlab.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.opentest4j.TestAbortedException;
+import org.socketlab.model.ConsoleLine;
+import org.socketlab.model.ProgramRun;
+import org.socketlab.net.Transport;
+import org.socketlab.programs.ProgramCommand;
+import org.socketlab.programs.ProgramSettings;
+
+/**
+ * The generic steps' bench: any program an instructor names ({@code lab.program.NAME}), started with arguments,
+ * typed into, waited on and checked, and raw datagrams or bytes sent to a port, for scenarios the uppercase
+ * vocabulary does not know (another course's UDP pinger, a small web server). Each program's console is its own,
+ * named after it. Runs on the scenario's lab host, as {@link LabScenario} does.
+ */
+public final class NamedPrograms implements AutoCloseable {
+    private static final Duration LINE_WAIT = Duration.ofSeconds(5);
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
+
+    private final LabScenario lab;
+    private final ScenarioRecorder recorder;
+    private final ProgramSettings settings;
+    private final Map<String, Started> programs = new LinkedHashMap<>();
+    private String lastReply;
+
+    private record Started(ExternalProgram program, long startNanos, long atMillis) {
+    }
+
+    NamedPrograms(LabScenario lab, ScenarioRecorder recorder, ProgramSettings settings) {
+        this.lab = lab;
+        this.recorder = recorder;
+        this.settings = settings;
+    }
+
+    /** Starts the program named NAME with extra arguments ({@code {host}} replaced), in the background. */
+    public void start(String name, String arguments) {
+        ProgramCommand command = settings.program(name).orElseThrow(() -> new TestAbortedException(
+                "no program is named for \"" + name + "\": set lab.program." + name + " in lab.properties or with -D"));
+        List<String> words = new ArrayList<>(command.resolve(lab.host(), 0));
+        if (!arguments.isBlank()) {
+            for (String word : ProgramCommand.split(arguments)) {
+                words.add(word.replace(ProgramCommand.HOST, lab.host()));
+            }
+        }
+        lab.labHostForPrograms();
+        try {
+            ExternalProgram program = ExternalProgram.start(name, words, String.join(" ", words),
+                    command.projectDir(), lab.labHostOrNull(), recorder.transcript(name), RUN_LIMIT, false);
+            Started previous = programs.put(name, new Started(program, System.nanoTime(), recorder.now()));
+            if (previous != null) {
+                previous.program().close();
+            }
+        } catch (IOException e) {
+            throw new AssertionError("could not start " + name + " (" + String.join(" ", words) + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Starts it and waits for it to end (bounded by its time limit). */
+    public void run(String name, String arguments) {
+        start(name, arguments);
+        awaitEnd(name, RUN_LIMIT);
+    }
+
+    private Started started(String name) {
+        Started started = programs.get(name);
+        if (started == null) {
+            throw new IllegalStateException("the program \"" + name + "\" was not started: add 'When the program \""
+                    + name + "\" runs' first");
+        }
+        return started;
+    }
+
+    public void type(String name, String line) {
+        started(name).program().type(line);
+    }
+
+    /** Waits (bounded) for a line of its console that contains the text. */
+    public void expectPrints(String name, String text) {
+        boolean found = recorder.transcript(name).awaitIndex(line -> line.text().contains(text), 0, LINE_WAIT)
+                .isPresent();
+        recorder.verify("the program \"" + name + "\" prints \"" + text + "\"",
+                found ? "printed" : "not printed within " + LINE_WAIT.toSeconds() + " s; its console:\n"
+                        + console(name), found);
+    }
+
+    public void expectExitStatus(String name, int status) {
+        ProgramEnding ending = awaitEnd(name, RUN_LIMIT);
+        Integer exit = ending.end().exitCode();
+        recorder.verify("the program \"" + name + "\" exits with status " + status,
+                exit == null ? "it did not exit by itself: " + ending.evidence() : "exit status " + exit,
+                exit != null && exit == status);
+    }
+
+    public void expectEndsWithin(String name, Duration within) {
+        Started started = started(name);
+        ProgramEnding ending = awaitEnd(name, within);
+        Duration ran = Duration.ofNanos(System.nanoTime() - started.startNanos());
+        boolean ended = ending.end().exitCode() != null;
+        recorder.verify("the program \"" + name + "\" ends within " + within.toMillis() + " ms",
+                ended ? "it ended after " + ran.toMillis() + " ms" : "it was still running: " + ending.evidence(),
+                ended && ran.compareTo(within) <= 0);
+    }
+
+    private ProgramEnding awaitEnd(String name, Duration wait) {
+        Started started = started(name);
+        ProgramEnding ending = started.program().awaitEnd(Transport.TCP, wait, ExternalRoles.table(lab.labHostOrNull()));
+        recorder.run(new ProgramRun(name, started.program().shownCommand(), ending.outcome().phrase(), null, null,
+                ending.quote(), "decided by " + ending.evidence(), started.atMillis(),
+                (System.nanoTime() - started.startNanos()) / 1000));
+        return ending;
+    }
+
+    /** Sends one datagram from the lab host to the port and waits (bounded) for one back. */
+    public void sendDatagram(String text, int port, Duration wait) {
+        lastReply = lab.openOnLabHost(() -> {
+            try (DatagramSocket socket = new DatagramSocket()) {
+                socket.setSoTimeout((int) wait.toMillis());
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(lab.host(), port)));
+                byte[] buffer = new byte[65_535];
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                socket.receive(reply);
+                return new String(buffer, 0, reply.getLength(), StandardCharsets.UTF_8);
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+        });
+    }
+
+    /** Connects to the port, sends the bytes, half-closes, and reads the reply until the server closes. */
+    public void sendOverTcp(String text, int port, Duration wait) {
+        lastReply = lab.openOnLabHost(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(lab.host(), port), (int) wait.toMillis());
+                socket.setSoTimeout((int) wait.toMillis());
+                socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+                socket.shutdownOutput();
+                InputStream in = socket.getInputStream();
+                return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+        });
+    }
+
+    public void expectReply(String expected) {
+        recorder.verify("the reply is \"" + expected + "\"",
+                lastReply == null ? "no reply came" : "\"" + lastReply + "\"",
+                lastReply != null && lastReply.strip().equals(expected));
+    }
+
+    public void expectNoReply() {
+        recorder.verify("no reply comes", lastReply == null ? "no reply came" : "\"" + lastReply + "\"",
+                lastReply == null);
+    }
+
+    private String console(String name) {
+        List<ConsoleLine> lines = recorder.transcript(name).lines();
+        return lines.isEmpty() ? "(nothing)" : lines.stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
+    }
+
+    Optional<String> names() {
+        return programs.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", programs.keySet()));
+    }
+
+    @Override
+    public void close() {
+        programs.values().forEach(started -> started.program().close());
+        programs.clear();
+    }
+}
