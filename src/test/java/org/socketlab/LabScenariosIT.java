@@ -13,7 +13,6 @@ import org.junit.platform.suite.api.BeforeSuite;
 import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
-import org.socketlab.lab.LabScenario;
 import org.socketlab.lab.ObservationBoard;
 import org.socketlab.model.ProgramInfo;
 import org.socketlab.programs.ProgramSettings;
@@ -45,11 +44,6 @@ class LabScenariosIT {
                     System.getProperties());
             List<ProgramInfo> programs = settings.programInfos();
             ObservationBoard.updateSetup(setup -> setup.withPrograms(programs));
-            // Said once, on the console and on the cover: whether each scenario gets a lab host of its own.
-            LabScenario.Isolation isolation = LabScenario.isolation();
-            ObservationBoard.updateSetup(setup -> setup.withIsolation(isolation.summary(), isolation.note()));
-            System.err.println("socket-lab: " + isolation.summary()
-                    + (isolation.note() == null ? "" : "\n  " + isolation.note()));
         } catch (SettingsException | UncheckedIOException e) {
             settingsRefused = true;
             System.err.println("error: " + e.getMessage());

@@ -31,15 +31,19 @@ public final class LineClient {
         }
     }
 
+    /**
+     * Writes all the lines in one write, as a browser sends its request: a server that reads once, as the seed's
+     * Part 2 server does with recv(1024), then gets all of a short request, not only its first line.
+     */
     private static long write(Socket socket, List<String> lines) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        long sent = 0;
+        StringBuilder text = new StringBuilder();
         for (String line : lines) {
-            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-            out.write(bytes);
-            sent += bytes.length;
+            text.append(line).append('\n');
         }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
         out.flush();
-        return sent;
+        return bytes.length;
     }
 }
