@@ -65,6 +65,9 @@ public final class LabHost implements AutoCloseable {
      * {@code -Dlab.isolation=none} turns isolation off.
      */
     public static Optional<String> unavailable() {
+        if ("none".equals(System.getProperty("lab.isolation"))) { // read each time: a test may switch it off
+            return Optional.of("isolation is switched off (-Dlab.isolation=none)");
+        }
         Optional<String> known = unavailable;
         if (known == null) {
             synchronized (LabHost.class) {
@@ -78,9 +81,6 @@ public final class LabHost implements AutoCloseable {
     }
 
     private static Optional<String> probe() {
-        if ("none".equals(System.getProperty("lab.isolation"))) {
-            return Optional.of("isolation is switched off (-Dlab.isolation=none)");
-        }
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             return Optional.of(System.getProperty("os.name") + " has no network namespaces (Linux only); "
                     + "run on Linux, e.g. in CI, for isolated lab hosts");

@@ -14,7 +14,23 @@ import org.socketlab.net.Transport;
 /** The lab bench's own rules, apart from any feature file. */
 class LabScenarioTest {
     @Test
+    void onALabHostOfItsOwnALabPortIsTheRealPort() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LabScenario.isolated(),
+                () -> "no lab hosts here: " + LabScenario.isolation().note());
+        try (LabScenario lab = new LabScenario(new ScenarioRecorder())) {
+            assertThat(lab.realPort(12000)).isEqualTo(12000);
+            assertThat(lab.realPort(4000)).isEqualTo(4000);
+            lab.startServer(Transport.UDP, 12000);
+            lab.send(Transport.UDP, 12000, "asmaa", false);
+            lab.expectReply("ASMAA");
+            assertThat(lab.recorder().snapshot().ports()).isEmpty();
+        }
+    }
+
+    @Test
     void aLabPortMapsToOneRealPortBelowTheEphemeralRange() throws Exception {
+        String before = System.getProperty("lab.isolation");
+        System.setProperty("lab.isolation", "none"); // the fallback where namespaces cannot be made
         try (LabScenario lab = new LabScenario(new ScenarioRecorder())) {
             int real = lab.realPort(12000);
 
@@ -26,6 +42,12 @@ class LabScenarioTest {
                 // A client's own source port comes from that range: it must never equal a server's port.
                 int ephemeralStart = Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
                 assertThat(real).isLessThan(ephemeralStart);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("lab.isolation");
+            } else {
+                System.setProperty("lab.isolation", before);
             }
         }
     }
