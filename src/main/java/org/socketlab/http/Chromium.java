@@ -5,12 +5,13 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import java.util.stream.Stream;
 import org.socketlab.net.Durations;
 import org.socketlab.net.Limits;
 import org.socketlab.net.Output;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.Ending;
+import org.socketlab.programs.Limit;
 
 /**
  * Headless Chromium as a {@link PageClient}: each load is one launch with {@code --dump-dom}, and every launch of
@@ -48,12 +52,17 @@ public final class Chromium implements PageClient {
 
     /** How long the processes a launch left may take to end on their own before they are killed. */
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /** How long {@code chromium --version} may take. */
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
+    /** Output kept per launch: the DOM of a lab page and Chromium's logging are far smaller. */
+    private static final long OUTPUT_LIMIT = 32L << 20;
+    /** The lines of standard error shown when a load fails. */
+    private static final int ERROR_LINES = 15;
 
     private final Path binary;
     private final Duration timeout;
     private Path workDir;
     private String name;
-    private int launches;
 
     private Chromium(Path binary, Duration timeout) {
         this.binary = binary;
@@ -116,24 +125,40 @@ public final class Chromium implements PageClient {
     }
 
     private String askVersion() {
+        StringBuilder printed = new StringBuilder();
+        Path dir;
         try {
-            Path out = workDir().resolve("version.txt");
-            Process process = new ProcessBuilder(binary.toString(), "--version")
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            dir = workDir();
+        } catch (IOException e) {
+            return "Chromium (" + binary + "; --version failed: " + e.getMessage() + ")";
+        }
+        try (ChildProcess version = ChildProcess.command(List.of(binary.toString(), "--version"))
+                .onLine((stream, text) -> appendLine(printed, text)).timeLimit(VERSION_TIMEOUT).start()) {
             try {
-                if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0) {
-                    String version = Files.readString(out, StandardCharsets.UTF_8).strip();
-                    return version.isEmpty() ? "Chromium (" + binary + ")" : version;
+                Optional<Ending> ending = version.awaitExit(VERSION_TIMEOUT.plus(GRACE));
+                if (ending.isPresent() && Integer.valueOf(0).equals(ending.get().exitCode())) {
+                    String text = printed(printed).strip();
+                    return text.isEmpty() ? "Chromium (" + binary + ")" : text;
                 }
                 return "Chromium (" + binary + "; --version did not answer)";
             } finally {
-                killAll(process, workDir(), null);
+                killAll(version, dir, null);
             }
         } catch (IOException e) {
             return "Chromium (" + binary + "; --version failed: " + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "Chromium (" + binary + ")";
+        }
+    }
+
+    /** Appends a line the reader thread handed on; read back with {@link #printed}. */
+    private static void appendLine(StringBuilder text, String line) {
+        synchronized (text) {
+            text.append(line).append('\n');
+        }
+    }
+
+    private static String printed(StringBuilder text) {
+        synchronized (text) {
+            return text.toString();
         }
     }
 
@@ -143,71 +168,98 @@ public final class Chromium implements PageClient {
      */
     @Override
     public LoadResult load(URI page, InetSocketAddress proxy, Output console) throws IOException {
-        int launch = ++launches;
         Path dir = workDir();
-        Path dom = dir.resolve("dom-" + launch + ".html");
-        Path errors = dir.resolve("stderr-" + launch + ".txt");
         List<String> command = List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-extensions",
                 "--user-data-dir=" + dir.resolve("profile"),
                 "--proxy-server=http://" + proxy.getAddress().getHostAddress() + ":" + proxy.getPort(),
                 "--dump-dom", page.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(dom.toFile())
-                .redirectError(errors.toFile());
-        // The crash handler Chromium forks is re-parented to init and names only its crash database: putting
-        // that database (under XDG_CONFIG_HOME) in our directory lets killAll find it, and keeps $HOME clean.
-        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        StringBuilder dom = new StringBuilder();
+        Deque<String> errors = new ArrayDeque<>();
         console.println("$ " + String.join(" ", command));
         long start = System.nanoTime();
-        Process process = builder.start();
-        try {
-            process.getOutputStream().close();
-            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            if (!exited) {
-                String detail = "Chromium did not exit within " + Durations.format(timeout) + " and was killed";
-                console.printError(detail);
-                printTail(errors, console);
-                return new LoadResult(false, detail, took);
+        // The crash handler Chromium forks is re-parented to init and names only its crash database: putting
+        // that database (under XDG_CONFIG_HOME) in our directory lets killAll find it, and keeps $HOME clean.
+        try (ChildProcess chromium = ChildProcess.command(command)
+                .environment("XDG_CONFIG_HOME", dir.resolve("config").toString())
+                .environment("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .outputLimit(OUTPUT_LIMIT).timeLimit(timeout)
+                .onLine((stream, text) -> {
+                    if (stream == ChildProcess.Stream.OUT) {
+                        appendLine(dom, text);
+                    } else {
+                        keepLast(errors, text);
+                    }
+                }).start()) {
+            try {
+                chromium.closeInput();
+                Optional<Ending> ending = chromium.awaitExit(timeout.plus(GRACE));
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                if (ending.isEmpty() && Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("interrupted while Chromium was loading " + page);
+                }
+                if (ending.isEmpty() || ending.get().stoppedFor() == Limit.TIME) {
+                    String detail = "Chromium did not exit within " + Durations.format(timeout) + " and was killed";
+                    console.printError(detail);
+                    printTail(errors, console);
+                    return new LoadResult(false, detail, took);
+                }
+                if (ending.get().stoppedFor() == Limit.OUTPUT) {
+                    String detail = "Chromium printed more than " + OUTPUT_LIMIT + " bytes and was killed";
+                    console.printError(detail);
+                    printTail(errors, console);
+                    return new LoadResult(false, detail, took);
+                }
+                String exitCode = String.valueOf(ending.get().exitCode());
+                boolean loaded = printed(dom).contains("id=\"" + LabOrigin.PAGE_MARKER + "\"");
+                String detail = loaded ? "the DOM contains #" + LabOrigin.PAGE_MARKER
+                        : "the DOM has no #" + LabOrigin.PAGE_MARKER + ", so the page did not load (exit code "
+                                + exitCode + " says nothing: --dump-dom exits 0 on an error page too)";
+                console.println("chromium exited with code " + exitCode + " after " + Durations.format(took)
+                        + "; " + detail);
+                if (!loaded) {
+                    printTail(errors, console);
+                }
+                return new LoadResult(loaded, detail, took);
+            } finally {
+                killAll(chromium, dir, console);
             }
-            String text = new String(Files.readAllBytes(dom), StandardCharsets.UTF_8);
-            boolean loaded = text.contains("id=\"" + LabOrigin.PAGE_MARKER + "\"");
-            String detail = loaded ? "the DOM contains #" + LabOrigin.PAGE_MARKER
-                    : "the DOM has no #" + LabOrigin.PAGE_MARKER + ", so the page did not load (exit code "
-                            + process.exitValue() + " says nothing: --dump-dom exits 0 on an error page too)";
-            console.println("chromium exited with code " + process.exitValue() + " after " + Durations.format(took)
-                    + "; " + detail);
-            if (!loaded) {
-                printTail(errors, console);
-            }
-            return new LoadResult(loaded, detail, took);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while Chromium was loading " + page);
-        } finally {
-            killAll(process, dir, console);
         }
     }
 
-    private static void printTail(Path errors, Output console) throws IOException {
-        List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
+    /** Keeps standard error's last {@link #ERROR_LINES} lines. */
+    private static void keepLast(Deque<String> errors, String line) {
+        synchronized (errors) {
+            errors.addLast(line);
+            if (errors.size() > ERROR_LINES) {
+                errors.removeFirst();
+            }
+        }
+    }
+
+    private static void printTail(Deque<String> errors, Output console) {
         console.printError("chromium's last lines on standard error:");
-        lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(line -> console.printError("  " + line));
+        synchronized (errors) {
+            errors.forEach(line -> console.printError("  " + line));
+        }
     }
 
     /**
      * Ends every process of a launch: first lets them exit on their own for a moment (the network service may
-     * still be writing the disk cache the next launch needs), then kills what is left and waits for it.
+     * still be writing the disk cache the next launch needs), then kills what is left and waits for it: the
+     * launch's own tree through {@link ChildProcess#close()}, the processes found by the work directory (which
+     * left the tree) here.
      */
-    static void killAll(Process process, Path dir, Output console) {
+    static void killAll(ChildProcess launch, Path dir, Output console) {
         Set<ProcessHandle> ours = new LinkedHashSet<>();
-        ours.add(process.toHandle());
-        process.descendants().forEach(ours::add);
+        ProcessHandle.of(launch.pid()).ifPresent(root -> {
+            ours.add(root);
+            root.descendants().forEach(ours::add);
+        });
         ours.addAll(processesUsing(dir));
         awaitExit(ours, GRACE);
+        launch.close();
         ours.addAll(processesUsing(dir));
         ours.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         awaitExit(ours, Duration.ofSeconds(5));

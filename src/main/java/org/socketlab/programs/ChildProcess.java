@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -48,7 +46,10 @@ public final class ChildProcess implements AutoCloseable {
     /** Which output stream a line came from. */
     public enum Stream { OUT, ERR }
 
-    /** Receives each output line, on the stream's reader thread: it should return quickly. */
+    /**
+     * Receives each output line, in order within a stream, on that stream's reader thread (a prompt line that
+     * {@link #type} ends, on the typing thread). It should return quickly: the reader waits for it.
+     */
     @FunctionalInterface
     public interface OutputListener {
         void line(Stream stream, String text);
@@ -68,8 +69,6 @@ public final class ChildProcess implements AutoCloseable {
         /** None of these within the time given. */
         TIMED_OUT
     }
-
-    private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     private final String name;
     private final Process process;
@@ -101,7 +100,7 @@ public final class ChildProcess implements AutoCloseable {
         this.listener = settings.listener;
         this.budget = new OutputPump.Budget(settings.outputLimit, () -> {
             reached(Limit.OUTPUT);
-            WATCHDOG.execute(this::kill); // not on the reader, which must go on draining
+            Watchdog.soon(this::kill); // not on the reader, which must go on draining
         });
         String thread = name + "[" + process.pid() + "] ";
         OutputPump.Source stdout = terminal != null ? terminal::read : process.getInputStream()::read;
@@ -110,10 +109,10 @@ public final class ChildProcess implements AutoCloseable {
         err = new OutputPump(thread + "err", stderr, budget, text -> deliver(Stream.ERR, text), changes::happened);
         keyboard = new Keyboard(process, terminal, errorTerminal, out, err);
         ExitCleanup.register(process.toHandle());
-        ScheduledFuture<?> timer = settings.timeLimit == null ? null : WATCHDOG.schedule(() -> {
+        ScheduledFuture<?> timer = settings.timeLimit == null ? null : Watchdog.after(settings.timeLimit, () -> {
             reached(Limit.TIME);
             kill();
-        }, settings.timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        });
         exitNanos = process.onExit().thenApply(exited -> {
             if (timer != null) {
                 timer.cancel(false);
@@ -146,6 +145,8 @@ public final class ChildProcess implements AutoCloseable {
      * (Python's {@code input()} on a terminal) is ended with the typed text at once, and the listener gets that line
      * on this thread; the echo is not handed on a second time.
      *
+     * <p>Blocks while the program's input is full: some 4 KiB through a pipe, more on a terminal, not read yet.
+     *
      * @throws IOException when the program no longer reads its input (it closed it or exited)
      */
     public void type(String line) throws IOException {
@@ -164,7 +165,7 @@ public final class ChildProcess implements AutoCloseable {
     /**
      * Waits, at most {@code max}, until the program wants input, so a line typed then lands after its prompt; says
      * what it saw first. Output and the exit are events; being blocked in a read shows only in /proc, which this
-     * looks at every {@link #RECHECK}.
+     * looks at every {@link #RECHECK}. After {@link WaitResult#EXITED}, {@link #awaitExit} gives the last output.
      */
     public WaitResult awaitInputWanted(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
@@ -245,9 +246,15 @@ public final class ChildProcess implements AutoCloseable {
                 pty.close(); // its reader sees the end within Pty.POLL
             }
         }
-        closeQuietly(process.getOutputStream());
-        closeQuietly(process.getInputStream());
-        closeQuietly(process.getErrorStream()); // a read blocked on a pipe a leftover process holds then fails
+        // A read blocked on a pipe that a leftover process holds then fails, and its reader ends.
+        for (Closeable stream : new Closeable[] {process.getOutputStream(), process.getInputStream(),
+                process.getErrorStream()}) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // already closed by the JDK when the process exited
+            }
+        }
         ExitCleanup.unregister(process.toHandle());
     }
 
@@ -291,24 +298,5 @@ public final class ChildProcess implements AutoCloseable {
             memorySigns = true;
         }
         listener.line(stream, text);
-    }
-
-    private static void closeQuietly(Closeable stream) {
-        try {
-            stream.close();
-        } catch (IOException ignored) {
-            // already closed by the JDK when the process exited
-        }
-    }
-
-    private static ScheduledExecutorService watchdog() {
-        // One thread for every program's time limit (and the kill after too much output): kills do not wait.
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "socket-lab-child-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 }

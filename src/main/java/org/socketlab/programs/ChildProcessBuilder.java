@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.socketlab.programs.ChildProcess.OutputListener;
@@ -68,7 +69,7 @@ public final class ChildProcessBuilder {
 
     /** Receives every output line, on the reader threads. */
     public ChildProcessBuilder onLine(OutputListener listener) {
-        this.listener = listener;
+        this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 

@@ -3,6 +3,8 @@ package org.socketlab.programs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.socketlab.programs.ChildProcess.WaitResult;
 
 /**
@@ -18,7 +20,8 @@ final class Keyboard {
     private final StdinWatch stdinWatch;
     private volatile long answeredOut = -1;
     private volatile long answeredErr = -1;
-    private volatile String echoToSkip;
+    /** Typed lines already shown after their prompt on stderr, whose echo on the output is yet to come. */
+    private final Queue<String> echoesToSkip = new ConcurrentLinkedQueue<>();
 
     Keyboard(Process process, Pty terminal, Pty errorTerminal, OutputPump out, OutputPump err) {
         this.process = process;
@@ -38,7 +41,9 @@ final class Keyboard {
         answeredErr = err.lineCount();
         // Python's input() on a terminal writes its prompt to stderr. The screen shows the echo right after it, so
         // that line is ended here with the typed text, and the echo, which comes on the output, is skipped.
-        echoToSkip = promptOnErr && err.endPartialLineWith(line) ? line : null;
+        if (promptOnErr && err.endPartialLineWith(line)) {
+            echoesToSkip.add(line);
+        }
         stdinWatch.inputGiven();
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         if (terminal != null) {
@@ -59,13 +64,13 @@ final class Keyboard {
         }
     }
 
-    /** Whether an output line is the echo of a line already shown after its prompt: then it is not shown again. */
+    /**
+     * Whether an output line is the echo of a line already shown after its prompt: then it is not shown again.
+     * Echoes come in the order the lines were typed. Should one never come (the program turned echo off), the
+     * first output line equal to it is taken for it.
+     */
     boolean isEchoToSkip(String outputLine) {
-        if (echoToSkip != null && outputLine.equals(echoToSkip)) {
-            echoToSkip = null;
-            return true;
-        }
-        return false;
+        return outputLine.equals(echoesToSkip.peek()) && echoesToSkip.poll() != null;
     }
 
     /** PROMPT or READING_INPUT if the program waits for input now, else null. */

@@ -1,9 +1,9 @@
 package org.socketlab.programs;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *
  * <p>A program that waits on its input in {@code select}, {@code poll} or {@code epoll} first (GNU readline,
  * Node.js) is not seen; for those the prompt is the only sign. On another architecture, or where the files cannot
- * be read, {@link #available()} is false and {@link #reading()} always false.
+ * be read, this signal is given up: {@link #reading()} is always false.
  */
 final class StdinWatch {
     /** The {@code read} system call's number: x86_64 0, aarch64 63 (the generic table). */
@@ -37,11 +37,6 @@ final class StdinWatch {
         this.root = root;
     }
 
-    /** Whether this signal can be had here. */
-    boolean available() {
-        return available;
-    }
-
     /** Whether the process or a descendant is blocked in {@code read(0, ...)} on the process's standard input. */
     synchronized boolean reading() {
         if (!available) {
@@ -58,11 +53,11 @@ final class StdinWatch {
                 }
             }
             return false;
-        } catch (NoSuchFileException exited) {
-            return false; // it ended while we looked
-        } catch (IOException | SecurityException unreadable) {
+        } catch (AccessDeniedException | SecurityException unreadable) {
             available = false; // another user's process, or /proc mounted with hidepid: give up this signal
             return false;
+        } catch (IOException ended) {
+            return false; // it ended while we looked (ENOENT, or ESRCH while it exits)
         }
     }
 
@@ -91,8 +86,10 @@ final class StdinWatch {
                     return before == null || before.isEmpty() || !before.equals(readCount(pid));
                 }
             }
-        } catch (NoSuchFileException exited) {
-            // the process or thread ended while we looked
+        } catch (AccessDeniedException unreadable) {
+            throw unreadable;
+        } catch (IOException ended) {
+            // the process or thread ended while we looked: its files vanish (ENOENT) or fail (ESRCH)
         }
         return false;
     }

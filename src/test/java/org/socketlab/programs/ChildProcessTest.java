@@ -44,6 +44,10 @@ class ChildProcessTest {
             arrivals.add(line);
         }
 
+        synchronized List<Line> all() {
+            return List.copyOf(lines);
+        }
+
         synchronized List<String> texts(ChildProcess.Stream stream) {
             return lines.stream().filter(line -> line.stream() == stream).map(Line::text).toList();
         }
@@ -69,14 +73,17 @@ class ChildProcessTest {
 
     private static synchronized boolean pythonRuns() {
         if (pythonRuns == null) {
-            try (ChildProcess python = ChildProcess.command(List.of("python3", "-c", "pass")).start()) {
-                pythonRuns = python.awaitExit(WAIT).map(ending -> Integer.valueOf(0).equals(ending.exitCode()))
-                        .orElse(false);
-            } catch (IOException e) {
-                pythonRuns = false;
-            }
+            pythonRuns = runs(List.of("python3", "-c", "pass"));
         }
         return pythonRuns;
+    }
+
+    private static boolean runs(List<String> command) {
+        try (ChildProcess program = ChildProcess.command(command).start()) {
+            return program.awaitExit(WAIT).map(ending -> Integer.valueOf(0).equals(ending.exitCode())).orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
@@ -93,7 +100,7 @@ class ChildProcessTest {
             assertThat(ending.stoppedFor()).isEqualTo(Limit.NONE);
         }
         // Python's input() writes its prompt to stderr when on a terminal; the echo completes that line.
-        assertThat(console.lines).containsSubsequence(
+        assertThat(console.all()).containsSubsequence(
                 new Line(ChildProcess.Stream.ERR, "Input lowercase sentence:asmaa"),
                 new Line(ChildProcess.Stream.OUT, "ASMAA"));
         assertThat(console.texts(ChildProcess.Stream.OUT)).containsExactly("ASMAA");
@@ -111,7 +118,32 @@ class ChildProcessTest {
             assertThat(python.awaitExit(WAIT).orElseThrow().exitCode()).isZero();
         }
         // Typed too early, the second line's echo would come before "second:".
-        assertThat(console.lines).extracting(Line::text).containsExactly("first:x", "second:y", "xy");
+        assertThat(console.all()).extracting(Line::text).containsExactly("first:x", "second:y", "xy");
+    }
+
+    @Test
+    void aCProgramsPromptOnStandardOutputIsEchoedAfterToo() throws Exception {
+        assumeTrue(runs(List.of("gcc", "--version")), "gcc is not installed (apt-get install gcc)");
+        Path source = script("client.c", "#include <stdio.h>", "#include <ctype.h>", "int main(void) {",
+                "    char line[100];",
+                "    printf(\"Input lowercase sentence:\");",
+                "    if (!fgets(line, sizeof line, stdin)) return 1;",
+                "    for (char *c = line; *c; c++) *c = toupper(*c);",
+                "    printf(\"%s\", line);",
+                "    return 0;",
+                "}");
+        Path binary = dir.resolve("client");
+        try (ChildProcess gcc = ChildProcess.command(List.of("gcc", "-o", binary.toString(), source.toString()))
+                .onLine(console).start()) {
+            assertThat(gcc.awaitExit(WAIT).orElseThrow().exitCode()).as("gcc: %s", console.all()).isZero();
+        }
+        try (ChildProcess c = ChildProcess.command(List.of(binary.toString())).terminal(true).onLine(console).start()) {
+            // No fflush: stdout on a terminal is line-buffered, and reading stdin flushes it.
+            assertThat(c.awaitInputWanted(WAIT)).isIn(WaitResult.PROMPT, WaitResult.READING_INPUT);
+            c.type("asmaa");
+            assertThat(c.awaitExit(WAIT).orElseThrow().exitCode()).isZero();
+        }
+        assertThat(console.texts(ChildProcess.Stream.OUT)).containsExactly("Input lowercase sentence:asmaa", "ASMAA");
     }
 
     @ParameterizedTest(name = "terminal {0}")
@@ -225,6 +257,32 @@ class ChildProcessTest {
         assertThat(sleep.isAlive()).isFalse();
         assertThat(sleep.awaitExit(Duration.ZERO).orElseThrow().stoppedFor()).isEqualTo(Limit.STOPPED);
         sleep.close();
+    }
+
+    @Test
+    void aJvmThatLeadsItsSessionSurvivesClosingATerminal() throws Exception {
+        // Such a JVM (under setsid, or first in a container) would adopt the terminal and die of its hang-up.
+        assumeTrue(runs(List.of("setsid", "--version")), "setsid (util-linux) is not installed");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try (ChildProcess leader = ChildProcess.command(List.of("setsid", "-w", java.toString(), "-cp",
+                System.getProperty("java.class.path"), SessionLeader.class.getName())).onLine(console).start()) {
+            Ending ending = leader.awaitExit(WAIT).orElseThrow();
+            assertThat(ending.exitCode()).as("exit code (129: SIGHUP); %s", console.all()).isZero();
+        }
+        assertThat(console.texts(ChildProcess.Stream.OUT)).containsExactly("hi", "hi", "survived");
+    }
+
+    /** Run by the test above in a JVM of its own that leads its session. */
+    static final class SessionLeader {
+        public static void main(String[] arguments) throws IOException {
+            for (int run = 0; run < 2; run++) {
+                try (ChildProcess echo = ChildProcess.command(List.of("echo", "hi")).terminal(true)
+                        .onLine((stream, text) -> System.out.println(text)).start()) {
+                    echo.awaitExit(WAIT);
+                }
+            }
+            System.out.println("survived");
+        }
     }
 
     private static Set<String> terminalsThisJvmHolds() throws IOException {
