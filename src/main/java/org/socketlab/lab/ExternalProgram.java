@@ -35,16 +35,14 @@ final class ExternalProgram implements AutoCloseable {
     /** Socket tables have no event to wait on: how often to look again while a server starts. */
     private static final long LOOK_AGAIN_MILLIS = 5;
 
-    private final String role;
     private final String shownCommand;
     private final ChildProcess process;
     private final Transcript console;
     private final boolean ownProgram;
     private int typedAtLine = -1;
 
-    private ExternalProgram(String role, String shownCommand, ChildProcess process, Transcript console,
+    private ExternalProgram(String shownCommand, ChildProcess process, Transcript console,
             boolean ownProgram) {
-        this.role = role;
         this.shownCommand = shownCommand;
         this.process = process;
         this.console = console;
@@ -56,7 +54,7 @@ final class ExternalProgram implements AutoCloseable {
      *
      * @param ownProgram socket-lab's own program run as a command (its exit status names the outcome)
      */
-    static ExternalProgram start(String role, List<String> words, String shownCommand, Path directory,
+    static ExternalProgram start(List<String> words, String shownCommand, Path directory,
             LabHost host, Transcript console, Duration timeLimit, boolean ownProgram) throws IOException {
         List<String> command = host == null ? words : host.command(ownProgram ? words : Untrusted.dropPrivileges(words, directory), directory);
         ChildProcess process = ChildProcess.command(command)
@@ -73,7 +71,7 @@ final class ExternalProgram implements AutoCloseable {
                     }
                 })
                 .start();
-        return new ExternalProgram(role, shownCommand, process, console, ownProgram);
+        return new ExternalProgram(shownCommand, process, console, ownProgram);
     }
 
     String shownCommand() {

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 import org.socketlab.model.ProgramRun;
 import org.socketlab.net.ClientRun;
-import org.socketlab.net.Outcome;
 import org.socketlab.net.Transport;
 import org.socketlab.programs.ProgramCommand;
 import org.socketlab.programs.ProgramSettings;
@@ -22,8 +21,6 @@ import org.socketlab.wire.SocketTable;
  * ended. A role with no program named is not here: socket-lab's own program plays it, in this JVM.
  */
 final class ExternalRoles implements AutoCloseable {
-    /** A program that did not start within this long is not waited for longer. */
-    private static final Duration PROGRAM_TIME_LIMIT = Duration.ofSeconds(60);
 
     private final ProgramSettings settings;
     private final ScenarioRecorder recorder;
@@ -143,8 +140,8 @@ final class ExternalRoles implements AutoCloseable {
         List<String> words = command.resolve(host, realPort);
         String shown = String.join(" ", command.resolve(host, realPort));
         try {
-            ExternalProgram program = ExternalProgram.start(role, words, shown, command.projectDir(), labHost,
-                    console, PROGRAM_TIME_LIMIT, false);
+            ExternalProgram program = ExternalProgram.start(words, shown, command.projectDir(), labHost,
+                    console, Untrusted.TIME_LIMIT, false);
             running.add(program);
             return program;
         } catch (IOException e) {
@@ -172,7 +169,4 @@ final class ExternalRoles implements AutoCloseable {
         return labHost != null ? labHost::sockets : () -> SocketTable.of("self");
     }
 
-    static boolean isReply(Outcome outcome) {
-        return outcome == Outcome.REPLY;
-    }
 }

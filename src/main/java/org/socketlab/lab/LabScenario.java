@@ -443,16 +443,16 @@ public final class LabScenario implements AutoCloseable {
         closeStartedClient();
         external.forgetLastEnding();
         startedExternal = named.isPresent();
-        if (startedExternal) {
-            startNamedClient(named.get(), role, targetHost, transport, labPort);
-            return;
-        }
         clientConsoleFrom = recorder.transcript(CLIENT).lines().size();
         startedHost = targetHost;
         startedAtMillis = recorder.now();
         startedTransport = transport;
         startedLabPort = labPort;
         startedConnected = connected;
+        if (startedExternal) {
+            startNamedClient(named.get(), role, targetHost, transport, labPort);
+            return;
+        }
         ClientOptions options = options(targetHost, labPort, connected);
         try {
             startedClient = onLabHost(() -> ClientProgram.start(transport, options, recorder.transcript(CLIENT)));
@@ -477,12 +477,6 @@ public final class LabScenario implements AutoCloseable {
                     + "inside it, and this scenario needs it to reach " + targetHost + "; pass it with {host} in "
                     + "lab.program." + role);
         }
-        clientConsoleFrom = recorder.transcript(CLIENT).lines().size();
-        startedHost = targetHost;
-        startedAtMillis = recorder.now();
-        startedTransport = transport;
-        startedLabPort = labPort;
-        startedConnected = false;
         external.startClient(command, role, targetHost, portFor(command, labPort), labHost);
         if (external.startedClientEnded()) {
             lastRun = external.clientSends(null, transport, clientTimeout, ExternalRoles.table(labHost));
@@ -667,12 +661,7 @@ public final class LabScenario implements AutoCloseable {
 
     /** Why the second host's firewall cannot be set here, if it cannot. */
     public static Optional<String> secondHostFirewallUnavailable() {
-        if (isolated()) {
-            return new java.io.File("/usr/sbin/iptables").canExecute() || new java.io.File("/sbin/iptables").canExecute()
-                    ? Optional.empty()
-                    : Optional.of("the iptables command (Debian: apt-get install iptables) is not installed");
-        }
-        return SecondHost.firewallUnavailable();
+        return isolated() ? LabHost.firewallUnavailable() : SecondHost.firewallUnavailable();
     }
 
     /** Makes the second host (a network namespace joined by a veth pair) and captures its link too. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 import org.socketlab.model.ConsoleLine;
@@ -30,7 +29,6 @@ import org.socketlab.programs.ProgramSettings;
  */
 public final class NamedPrograms implements AutoCloseable {
     private static final Duration LINE_WAIT = Duration.ofSeconds(5);
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
 
     private final LabScenario lab;
     private final ScenarioRecorder recorder;
@@ -59,8 +57,8 @@ public final class NamedPrograms implements AutoCloseable {
         }
         lab.labHostForPrograms();
         try {
-            ExternalProgram program = ExternalProgram.start(name, words, String.join(" ", words),
-                    command.projectDir(), lab.labHostOrNull(), recorder.transcript(name), RUN_LIMIT, false);
+            ExternalProgram program = ExternalProgram.start(words, String.join(" ", words),
+                    command.projectDir(), lab.labHostOrNull(), recorder.transcript(name), Untrusted.TIME_LIMIT, false);
             Started previous = programs.put(name, new Started(program, System.nanoTime(), recorder.now()));
             if (previous != null) {
                 previous.program().close();
@@ -74,7 +72,7 @@ public final class NamedPrograms implements AutoCloseable {
     /** Starts it and waits for it to end (bounded by its time limit). */
     public void run(String name, String arguments) {
         start(name, arguments);
-        awaitEnd(name, RUN_LIMIT);
+        awaitEnd(name, Untrusted.TIME_LIMIT);
     }
 
     private Started started(String name) {
@@ -100,7 +98,7 @@ public final class NamedPrograms implements AutoCloseable {
     }
 
     public void expectExitStatus(String name, int status) {
-        ProgramEnding ending = awaitEnd(name, RUN_LIMIT);
+        ProgramEnding ending = awaitEnd(name, Untrusted.TIME_LIMIT);
         Integer exit = ending.end().exitCode();
         recorder.verify("the program \"" + name + "\" exits with status " + status,
                 exit == null ? "it did not exit by itself: " + ending.evidence() : "exit status " + exit,
@@ -175,9 +173,6 @@ public final class NamedPrograms implements AutoCloseable {
         return lines.isEmpty() ? "(nothing)" : lines.stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
     }
 
-    Optional<String> names() {
-        return programs.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", programs.keySet()));
-    }
 
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.socketlab.wire.LabHost;
 
 /**
  * Who a program that is not socket-lab's own runs as. On its lab host it reaches no network but the scenario's,
@@ -13,6 +14,9 @@ import java.util.Set;
  * root, it gets no root.
  */
 final class Untrusted {
+    /** How long a program that is not socket-lab's own may run: it is stopped then, and the report says so. */
+    static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(60);
+
     private static final String NOBODY = "65534";
 
     private Untrusted() {
@@ -23,7 +27,7 @@ final class Untrusted {
      * project directory; else as it is (an unprivileged lab runs it as its own user, without capabilities).
      */
     static List<String> dropPrivileges(List<String> words, Path directory) {
-        if (!ProcessHandle.current().info().user().map("root"::equals).orElse(false)
+        if (!LabHost.jvmMayJoin() // root
                 || !reachableByOthers(directory) || !reachableByOthers(executable(words.get(0), directory))) {
             return words; // nobody could not even start it (a python3 under /root/.pyenv, a checkout under /root)
         }

@@ -62,19 +62,7 @@ public final class LabCapture {
     public List<WirePacket> packets() throws IOException {
         String token = UUID.randomUUID().toString();
         sendMarker(token);
-        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
-        List<WirePacket> packets;
-        while (true) {
-            packets = Files.exists(file) ? PcapReader.read(file) : List.of();
-            if (packets.stream().anyMatch(p -> "UDP".equals(p.protocol()) && p.payloadText().equals(token))) {
-                break;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the capture did not catch up within " + SYNC_TIMEOUT.toSeconds()
-                        + " s, so the trace may be incomplete");
-            }
-            pause();
-        }
+        List<WirePacket> packets = PcapReader.readUntilMarker(file, token, SYNC_TIMEOUT, "the lab host");
         Set<String> seen = new LinkedHashSet<>();
         // -i any sees a loopback packet once as it leaves and once as it arrives: keep one.
         return packets.stream()

@@ -101,6 +101,12 @@ public final class LabHost implements AutoCloseable {
         }
     }
 
+    /** Why a lab host's second host can have no firewall here (no iptables), or empty when it can. */
+    public static Optional<String> firewallUnavailable() {
+        return SystemPrograms.find("iptables").isPresent() ? Optional.empty()
+                : Optional.of("the iptables command (Debian: apt-get install iptables) is not installed");
+    }
+
     /** Whether this JVM is root, and so may move its own threads into a lab host ({@link #inside}). */
     public static boolean jvmMayJoin() {
         return ThreadInNamespace.JVM_IS_ROOT;

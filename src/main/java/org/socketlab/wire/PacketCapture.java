@@ -173,7 +173,8 @@ public final class PacketCapture implements AutoCloseable {
                 sender.send(new DatagramPacket(token, token.length,
                         new InetSocketAddress(capture.where().markerTarget(), markerPort)));
             }
-            all.addAll(awaitMarker(capture, token));
+            all.addAll(PcapReader.readUntilMarker(capture.file(), new String(token, StandardCharsets.US_ASCII),
+                    SYNC_TIMEOUT, capture.where().name()));
         }
         Set<String> seen = new LinkedHashSet<>();
         return all.stream()
@@ -182,28 +183,6 @@ public final class PacketCapture implements AutoCloseable {
                         + packet.destination() + packet.destinationPort() + packet.flags() + packet.payload().length))
                 .sorted(Comparator.comparingLong(WirePacket::micros))
                 .toList();
-    }
-
-    private static List<WirePacket> awaitMarker(Tcpdump capture, byte[] token) throws IOException {
-        String marker = new String(token, StandardCharsets.US_ASCII);
-        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
-        while (true) {
-            List<WirePacket> packets = Files.exists(capture.file()) ? PcapReader.read(capture.file()) : List.of();
-            boolean synced = packets.stream().anyMatch(p -> "UDP".equals(p.protocol()) && p.payloadText().equals(marker));
-            if (synced) {
-                return packets;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the capture on " + capture.where().name() + " did not catch up within "
-                        + SYNC_TIMEOUT.toSeconds() + " s, so the trace may be incomplete");
-            }
-            try {
-                Thread.sleep(5); // polling tcpdump's file: there is no event to wait on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return packets;
-            }
-        }
     }
 
     /** Stops every tcpdump and deletes the capture files. */

@@ -69,6 +69,32 @@ public final class PcapReader {
         return packets;
     }
 
+    /**
+     * Reads a capture file tcpdump is still writing until it holds the UDP datagram carrying {@code token} (a
+     * marker sent after everything the caller wants): tcpdump's file gives no event, so it is read again every
+     * 5 ms, at most for {@code timeout}.
+     */
+    static List<WirePacket> readUntilMarker(Path file, String token, java.time.Duration timeout, String where)
+            throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<WirePacket> packets = Files.exists(file) ? read(file) : List.of();
+            if (packets.stream().anyMatch(p -> "UDP".equals(p.protocol()) && p.payloadText().equals(token))) {
+                return packets;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the capture on " + where + " did not catch up within "
+                        + timeout.toSeconds() + " s, so the trace may be incomplete");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return packets;
+            }
+        }
+    }
+
     private static WirePacket decodeFrame(long micros, byte[] frame, int linkType) {
         ByteBuffer data = ByteBuffer.wrap(frame).order(ByteOrder.BIG_ENDIAN);
         int etherType;

@@ -48,7 +48,7 @@ public final class SecondHost implements AutoCloseable {
      * CAP_NET_ADMIN), or empty when they can. The last is found by making and deleting one, once per JVM.
      */
     public static Optional<String> unavailable() {
-        if (!isRoot()) {
+        if (!ThreadInNamespace.JVM_IS_ROOT) {
             return Optional.of("network namespaces need root (run as root, as CI does)");
         }
         if (ip().isEmpty()) {
@@ -90,13 +90,6 @@ public final class SecondHost implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
-        } catch (IOException notLinux) {
-            return false;
-        }
-    }
 
     private static Optional<Path> ip() {
         return SystemPrograms.find("ip");
