@@ -1,5 +1,8 @@
 package org.socketlab.lab;
 
+import static org.socketlab.lab.Roles.CLIENT;
+import static org.socketlab.lab.Roles.SERVER;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +16,6 @@ import org.socketlab.net.Transport;
 import org.socketlab.programs.ProgramCommand;
 import org.socketlab.programs.ProgramSettings;
 import org.socketlab.wire.LabHost;
-import org.socketlab.wire.SocketTable;
 
 /**
  * The roles of a scenario that the student's own programs play ({@code lab.program.ROLE}): starts them on the
@@ -63,7 +65,7 @@ final class ExternalRoles implements AutoCloseable {
     /** How a server that is not ours started: null when it is bound; else why not, as a failure to record. */
     ProgramEnding startServer(ProgramCommand command, String role, Transport transport, String host, int labPort,
             int realPort, LabHost labHost, ExternalProgram.SocketTableSource table) {
-        Transcript console = recorder.transcript(LabScenario.SERVER);
+        Transcript console = recorder.transcript(SERVER);
         long at = recorder.now();
         ExternalProgram program = start(command, role, host, realPort, labHost, console);
         ExternalProgram.Readiness ready;
@@ -74,7 +76,7 @@ final class ExternalRoles implements AutoCloseable {
         }
         String port = labPort + "/" + transport.label();
         if (ready instanceof ExternalProgram.Ready) {
-            recorder.run(new ProgramRun(LabScenario.SERVER, program.shownCommand(), "started", null, null, null,
+            recorder.run(new ProgramRun(SERVER, program.shownCommand(), "started", null, null, null,
                     "bound " + port + " (seen in the lab host's socket table)", at, 0));
             return null;
         }
@@ -89,7 +91,7 @@ final class ExternalRoles implements AutoCloseable {
         }
         if (ready instanceof ExternalProgram.Exited exited) {
             ProgramEnding ending = exited.ending();
-            recorder.run(new ProgramRun(LabScenario.SERVER, program.shownCommand(), ending.outcome().phrase(),
+            recorder.run(new ProgramRun(SERVER, program.shownCommand(), ending.outcome().phrase(),
                     null, null, ending.quote(), "exited before it was ready; decided by " + ending.evidence(), at,
                     0));
             return ending;
@@ -103,7 +105,7 @@ final class ExternalRoles implements AutoCloseable {
     void startClient(ProgramCommand command, String role, String host, int realPort, LabHost labHost) {
         closeStartedClient();
         startedClientAt = recorder.now();
-        startedClient = start(command, role, host, realPort, labHost, recorder.transcript(LabScenario.CLIENT));
+        startedClient = start(command, role, host, realPort, labHost, recorder.transcript(CLIENT));
         startedClient.awaitAsks();
     }
 
@@ -128,7 +130,7 @@ final class ExternalRoles implements AutoCloseable {
         lastEnding = startedClient.awaitEnd(transport, wait, table);
         ClientRun run = new ClientRun(lastEnding.outcome(), lastEnding.reply(), null,
                 Duration.ofNanos(System.nanoTime() - started));
-        recorder.run(new ProgramRun(LabScenario.CLIENT, startedClient.shownCommand(), lastEnding.outcome().phrase(),
+        recorder.run(new ProgramRun(CLIENT, startedClient.shownCommand(), lastEnding.outcome().phrase(),
                 lastEnding.reply(), null, lastEnding.quote(), "decided by " + lastEnding.evidence(),
                 startedClientAt, run.elapsed().toNanos() / 1000));
         closeStartedClient();
@@ -163,10 +165,6 @@ final class ExternalRoles implements AutoCloseable {
         running.forEach(ExternalProgram::close);
         running.clear();
         startedClient = null;
-    }
-
-    static ExternalProgram.SocketTableSource table(LabHost labHost) {
-        return labHost != null ? labHost::sockets : () -> SocketTable.of("self");
     }
 
 }

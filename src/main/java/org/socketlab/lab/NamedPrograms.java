@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
-import org.socketlab.model.ConsoleLine;
 import org.socketlab.model.ProgramRun;
 import org.socketlab.net.Transport;
 import org.socketlab.programs.ProgramCommand;
@@ -25,12 +23,12 @@ import org.socketlab.programs.ProgramSettings;
  * The generic steps' bench: any program an instructor names ({@code lab.program.NAME}), started with arguments,
  * typed into, waited on and checked, and raw datagrams or bytes sent to a port, for scenarios the uppercase
  * vocabulary does not know (another course's UDP pinger, a small web server). Each program's console is its own,
- * named after it. Runs on the scenario's lab host, as {@link LabScenario} does.
+ * named after it. Runs where the scenario's other programs run ({@link ProgramSite}): on its lab host, if it has one.
  */
 public final class NamedPrograms implements AutoCloseable {
     private static final Duration LINE_WAIT = Duration.ofSeconds(5);
 
-    private final LabScenario lab;
+    private final ProgramSite site;
     private final ScenarioRecorder recorder;
     private final ProgramSettings settings;
     private final Map<String, Started> programs = new LinkedHashMap<>();
@@ -39,8 +37,8 @@ public final class NamedPrograms implements AutoCloseable {
     private record Started(ExternalProgram program, long startNanos, long atMillis) {
     }
 
-    NamedPrograms(LabScenario lab, ScenarioRecorder recorder, ProgramSettings settings) {
-        this.lab = lab;
+    NamedPrograms(ProgramSite site, ScenarioRecorder recorder, ProgramSettings settings) {
+        this.site = site;
         this.recorder = recorder;
         this.settings = settings;
     }
@@ -49,16 +47,16 @@ public final class NamedPrograms implements AutoCloseable {
     public void start(String name, String arguments) {
         ProgramCommand command = settings.program(name).orElseThrow(() -> new TestAbortedException(
                 "no program is named for \"" + name + "\": set lab.program." + name + " in lab.properties or with -D"));
-        List<String> words = new ArrayList<>(command.resolve(lab.host(), 0));
+        List<String> words = new ArrayList<>(command.resolve(site.host(), 0));
         if (!arguments.isBlank()) {
             for (String word : ProgramCommand.split(arguments)) {
-                words.add(word.replace(ProgramCommand.HOST, lab.host()));
+                words.add(word.replace(ProgramCommand.HOST, site.host()));
             }
         }
-        lab.labHostForPrograms();
+        site.labHostForPrograms();
         try {
             ExternalProgram program = ExternalProgram.start(words, String.join(" ", words),
-                    command.projectDir(), lab.labHostOrNull(), recorder.transcript(name), Untrusted.TIME_LIMIT, false);
+                    command.projectDir(), site.labHostOrNull(), recorder.transcript(name), Untrusted.TIME_LIMIT, false);
             Started previous = programs.put(name, new Started(program, System.nanoTime(), recorder.now()));
             if (previous != null) {
                 previous.program().close();
@@ -94,7 +92,7 @@ public final class NamedPrograms implements AutoCloseable {
                 .isPresent();
         recorder.verify("the program \"" + name + "\" prints \"" + text + "\"",
                 found ? "printed" : "not printed within " + LINE_WAIT.toSeconds() + " s; its console:\n"
-                        + console(name), found);
+                        + recorder.transcript(name).text(), found);
     }
 
     public void expectExitStatus(String name, int status) {
@@ -117,20 +115,20 @@ public final class NamedPrograms implements AutoCloseable {
 
     private ProgramEnding awaitEnd(String name, Duration wait) {
         Started started = started(name);
-        ProgramEnding ending = started.program().awaitEnd(Transport.TCP, wait, ExternalRoles.table(lab.labHostOrNull()));
+        ProgramEnding ending = started.program().awaitEnd(Transport.TCP, wait, site.socketTable());
         recorder.run(new ProgramRun(name, started.program().shownCommand(), ending.outcome().phrase(), null, null,
                 ending.quote(), "decided by " + ending.evidence(), started.atMillis(),
-                (System.nanoTime() - started.startNanos()) / 1000));
+                ShownCommand.microsSince(started.startNanos())));
         return ending;
     }
 
     /** Sends one datagram from the lab host to the port and waits (bounded) for one back. */
     public void sendDatagram(String text, int port, Duration wait) {
-        lastReply = lab.openOnLabHost(() -> {
+        lastReply = site.openOnLabHost(() -> {
             try (DatagramSocket socket = new DatagramSocket()) {
                 socket.setSoTimeout((int) wait.toMillis());
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(lab.host(), port)));
+                socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(site.host(), port)));
                 byte[] buffer = new byte[65_535];
                 DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
                 socket.receive(reply);
@@ -143,9 +141,9 @@ public final class NamedPrograms implements AutoCloseable {
 
     /** Connects to the port, sends the bytes, half-closes, and reads the reply until the server closes. */
     public void sendOverTcp(String text, int port, Duration wait) {
-        lastReply = lab.openOnLabHost(() -> {
+        lastReply = site.openOnLabHost(() -> {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(lab.host(), port), (int) wait.toMillis());
+                socket.connect(new InetSocketAddress(site.host(), port), (int) wait.toMillis());
                 socket.setSoTimeout((int) wait.toMillis());
                 socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
                 socket.shutdownOutput();
@@ -167,12 +165,6 @@ public final class NamedPrograms implements AutoCloseable {
         recorder.verify("no reply comes", lastReply == null ? "no reply came" : "\"" + lastReply + "\"",
                 lastReply == null);
     }
-
-    private String console(String name) {
-        List<ConsoleLine> lines = recorder.transcript(name).lines();
-        return lines.isEmpty() ? "(nothing)" : lines.stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
-    }
-
 
     @Override
     public void close() {

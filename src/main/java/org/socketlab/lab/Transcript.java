@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.socketlab.net.Terminal;
 
 /**
@@ -57,6 +58,13 @@ public final class Transcript implements Terminal {
 
     public synchronized List<ConsoleLine> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The console's text, a line per line, for a failure message to show; "(nothing)" when nothing was printed. */
+    String text() {
+        List<ConsoleLine> printed = lines();
+        return printed.isEmpty() ? "(nothing)"
+                : printed.stream().map(ConsoleLine::text).collect(Collectors.joining("\n"));
     }
 
     /** Waits up to the timeout for a line that matches; empty if none came. */
