@@ -9,14 +9,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.socketlab.model.ConsoleLine;
+import org.socketlab.net.ClientProgram;
 import org.socketlab.net.Outcome;
 import org.socketlab.net.Transport;
 import org.socketlab.programs.ChildProcess;
 import org.socketlab.programs.Ending;
 import org.socketlab.programs.Limit;
 import org.socketlab.programs.OutcomeWords;
-import org.socketlab.wire.LabHost;
 import org.socketlab.wire.SocketTable;
 
 /**
@@ -39,24 +40,30 @@ final class ExternalProgram implements AutoCloseable {
     private final ChildProcess process;
     private final Transcript console;
     private final boolean ownProgram;
+    /** Where this program's lines begin on its role's console: earlier programs of the role printed above. */
+    private final int consoleFrom;
     private int typedAtLine = -1;
 
-    private ExternalProgram(String shownCommand, ChildProcess process, Transcript console,
-            boolean ownProgram) {
+    private ExternalProgram(String shownCommand, ChildProcess process, Transcript console, boolean ownProgram,
+            int consoleFrom) {
         this.shownCommand = shownCommand;
         this.process = process;
         this.console = console;
         this.ownProgram = ownProgram;
+        this.consoleFrom = consoleFrom;
     }
 
     /**
-     * Starts {@code words} from {@code directory}, inside the lab host when there is one.
+     * Starts {@code words} from {@code directory}, where {@code place} puts it (inside the lab host or the
+     * second host: see {@link ProgramSite#placement()}).
      *
      * @param ownProgram socket-lab's own program run as a command (its exit status names the outcome)
      */
     static ExternalProgram start(List<String> words, String shownCommand, Path directory,
-            LabHost host, Transcript console, Duration timeLimit, boolean ownProgram) throws IOException {
-        List<String> command = host == null ? words : host.command(ownProgram ? words : Untrusted.dropPrivileges(words, directory), directory);
+            UnaryOperator<List<String>> place, Transcript console, Duration timeLimit, boolean ownProgram)
+            throws IOException {
+        List<String> command = place.apply(ownProgram ? words : Untrusted.dropPrivileges(words, directory));
+        int consoleFrom = console.lines().size();
         ChildProcess process = ChildProcess.command(command)
                 .directory(directory)
                 .terminal(true)
@@ -71,7 +78,7 @@ final class ExternalProgram implements AutoCloseable {
                     }
                 })
                 .start();
-        return new ExternalProgram(shownCommand, process, console, ownProgram);
+        return new ExternalProgram(shownCommand, process, console, ownProgram, consoleFrom);
     }
 
     String shownCommand() {
@@ -97,10 +104,10 @@ final class ExternalProgram implements AutoCloseable {
     }
 
     /**
-     * Waits until the program's own sockets show a server bound to {@code port} in its host's socket table
-     * ({@code socketTable} reads it), without connecting to it: a probe would spend the seed's one accept.
+     * Waits until the program's own sockets show a server bound to {@code port} in its host's socket table,
+     * without connecting to it: a probe would spend the seed's one accept.
      */
-    Readiness awaitBound(Transport transport, int port, SocketTableSource socketTable) throws IOException {
+    Readiness awaitBound(Transport transport, int port) {
         String protocol = transport.label();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
@@ -108,10 +115,8 @@ final class ExternalProgram implements AutoCloseable {
             if (ended.isPresent()) {
                 return new Exited(ending(transport, ended.get(), false));
             }
-            SocketTable table = socketTable.read();
-            Set<Long> own = socketInodes();
-            List<Integer> bound = table.entries().stream()
-                    .filter(e -> own.contains(e.inode()) && e.protocol().equals(protocol) && e.listening())
+            List<Integer> bound = ownSockets().stream()
+                    .filter(e -> e.protocol().equals(protocol) && e.listening())
                     .map(SocketTable.Entry::localPort).distinct().toList();
             if (bound.contains(port)) {
                 return new Ready();
@@ -124,34 +129,47 @@ final class ExternalProgram implements AutoCloseable {
         return new NotReady();
     }
 
-    /** Reads a socket table: the lab host's, or this machine's. */
-    interface SocketTableSource {
-        SocketTable read() throws IOException;
-    }
-
-    /** The inodes of the sockets the program and its children hold open, from /proc/PID/fd. */
-    private Set<Long> socketInodes() {
-        Set<Long> inodes = new HashSet<>();
+    /**
+     * The sockets the program and its children hold open: each process's socket inodes (/proc/PID/fd) looked up
+     * in the socket table as that process sees it (/proc/PID/net), so on whichever host it runs.
+     */
+    private List<SocketTable.Entry> ownSockets() {
+        List<SocketTable.Entry> sockets = new ArrayList<>();
         List<ProcessHandle> tree = new ArrayList<>();
         ProcessHandle.of(process.pid()).ifPresent(handle -> {
             tree.add(handle);
             handle.descendants().forEach(tree::add);
         });
         for (ProcessHandle each : tree) {
-            try (var fds = Files.list(Path.of("/proc", String.valueOf(each.pid()), "fd"))) {
-                for (Path fd : fds.toList()) {
-                    try {
-                        String target = Files.readSymbolicLink(fd).toString();
-                        if (target.startsWith("socket:[")) {
-                            inodes.add(Long.parseLong(target.substring(8, target.length() - 1)));
-                        }
-                    } catch (IOException | NumberFormatException gone) {
-                        // the fd closed in between
-                    }
-                }
+            Set<Long> inodes = socketInodes(each.pid());
+            if (inodes.isEmpty()) {
+                continue;
+            }
+            try {
+                SocketTable.of(String.valueOf(each.pid())).entries().stream()
+                        .filter(entry -> inodes.contains(entry.inode())).forEach(sockets::add);
             } catch (IOException gone) {
                 // the process ended in between
             }
+        }
+        return sockets;
+    }
+
+    private static Set<Long> socketInodes(long pid) {
+        Set<Long> inodes = new HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(Long.parseLong(target.substring(8, target.length() - 1)));
+                    }
+                } catch (IOException | NumberFormatException gone) {
+                    // the fd closed in between
+                }
+            }
+        } catch (IOException gone) {
+            // the process ended in between
         }
         return inodes;
     }
@@ -178,24 +196,19 @@ final class ExternalProgram implements AutoCloseable {
      * Waits for the program to end, at most {@code wait}; a program still running then is stopped, and recorded
      * as still waiting (for a TCP client, on its connection when the socket table shows it still connecting).
      */
-    ProgramEnding awaitEnd(Transport transport, Duration wait, SocketTableSource socketTable) {
+    ProgramEnding awaitEnd(Transport transport, Duration wait) {
         Optional<Ending> ended = process.awaitExit(wait);
         if (ended.isPresent()) {
             return ending(transport, ended.get(), false);
         }
-        boolean connecting = false;
-        try {
-            Set<Long> own = socketInodes();
-            connecting = socketTable.read().entries().stream()
-                    .anyMatch(e -> own.contains(e.inode()) && e.connecting());
-        } catch (IOException unreadable) {
-            // then only the words can tell
-        }
+        boolean connecting = ownSockets().stream().anyMatch(SocketTable.Entry::connecting);
         return ending(transport, process.stop(Limit.STOPPED), connecting);
     }
 
     private ProgramEnding ending(Transport transport, Ending end, boolean stillConnecting) {
-        List<String> words = console.lines().stream().map(ConsoleLine::text).toList();
+        List<ConsoleLine> lines = console.lines();
+        List<String> words = lines.subList(Math.min(consoleFrom, lines.size()), lines.size()).stream()
+                .map(ConsoleLine::text).toList();
         if (end.stoppedFor() == Limit.STOPPED) {
             Outcome outcome = stillConnecting ? Outcome.CONNECT_TIMEOUT : Outcome.NO_REPLY;
             return new ProgramEnding(outcome, null, null, "the lab stopped it: it was still waiting "
@@ -210,7 +223,7 @@ final class ExternalProgram implements AutoCloseable {
         if (ownProgram && status != null) {
             Optional<Outcome> own = OutcomeWords.ofSocketLabExitCode(status);
             if (own.isPresent()) {
-                return new ProgramEnding(own.get(), own.get() == Outcome.REPLY ? replyLine() : null, null,
+                return new ProgramEnding(own.get(), own.get() == Outcome.REPLY ? ownReply() : null, null,
                         "exit status " + status + " (socket-lab's exit codes)", end);
             }
         }
@@ -227,10 +240,17 @@ final class ExternalProgram implements AutoCloseable {
                 + "; its words match no known failure", end);
     }
 
+    /** socket-lab's own client's reply: its reply line, without the TCP client's "From Server: ". */
+    private String ownReply() {
+        String line = replyLine();
+        return line != null && line.startsWith(ClientProgram.TCP_REPLY_PREFIX)
+                ? line.substring(ClientProgram.TCP_REPLY_PREFIX.length()) : line;
+    }
+
     /** The last line it printed after the sentence was typed: a client's reply. */
     private String replyLine() {
         List<ConsoleLine> lines = console.lines();
-        int from = Math.max(typedAtLine + 1, 0);
+        int from = typedAtLine >= 0 ? typedAtLine + 1 : consoleFrom;
         String reply = null;
         for (ConsoleLine line : lines.subList(Math.min(from, lines.size()), lines.size())) {
             if (line.stream().equals(ConsoleLine.OUT) && !line.text().isBlank()) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 import org.socketlab.model.ProgramRun;
@@ -15,7 +16,6 @@ import org.socketlab.net.ClientRun;
 import org.socketlab.net.Transport;
 import org.socketlab.programs.ProgramCommand;
 import org.socketlab.programs.ProgramSettings;
-import org.socketlab.wire.LabHost;
 
 /**
  * The roles of a scenario that the student's own programs play ({@code lab.program.ROLE}): starts them on the
@@ -41,6 +41,15 @@ final class ExternalRoles implements AutoCloseable {
         return settings.program(role);
     }
 
+    /** The student's program for the role, or else socket-lab's own as a command, where it cannot run here. */
+    Optional<RolePlayer> player(String role, Optional<ProgramCommand> named, boolean ownInProcess,
+            List<String> ownOptions) {
+        if (named.isPresent()) {
+            return Optional.of(RolePlayer.students(named.get()));
+        }
+        return ownInProcess ? Optional.empty() : Optional.of(RolePlayer.own(role, ownOptions));
+    }
+
     /** The program named for the connected UDP client; skips the step when only the plain client is named. */
     Optional<ProgramCommand> connectedClient() {
         Optional<ProgramCommand> connected = settings.program("udp-client-connected");
@@ -63,17 +72,13 @@ final class ExternalRoles implements AutoCloseable {
     }
 
     /** How a server that is not ours started: null when it is bound; else why not, as a failure to record. */
-    ProgramEnding startServer(ProgramCommand command, String role, Transport transport, String host, int labPort,
-            int realPort, LabHost labHost, ExternalProgram.SocketTableSource table) {
+    ProgramEnding startServer(RolePlayer player, String role, Transport transport, String host, int labPort,
+            int realPort, UnaryOperator<List<String>> place) {
+        ProgramCommand command = player.command();
         Transcript console = recorder.transcript(SERVER);
         long at = recorder.now();
-        ExternalProgram program = start(command, role, host, realPort, labHost, console);
-        ExternalProgram.Readiness ready;
-        try {
-            ready = program.awaitBound(transport, realPort, table);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read the lab host's socket table: " + e.getMessage(), e);
-        }
+        ExternalProgram program = start(player, role, host, realPort, place, console);
+        ExternalProgram.Readiness ready = program.awaitBound(transport, realPort);
         String port = labPort + "/" + transport.label();
         if (ready instanceof ExternalProgram.Ready) {
             recorder.run(new ProgramRun(SERVER, program.shownCommand(), "started", null, null, null,
@@ -97,15 +102,16 @@ final class ExternalRoles implements AutoCloseable {
             return ending;
         }
         program.close();
-        throw new AssertionError("the " + role + " (" + command.commandLine() + ") did not bind " + port
-                + " within " + ExternalProgram.READY_WITHIN.toSeconds() + " s");
+        String notReady = "did not bind " + port + " within " + ExternalProgram.READY_WITHIN.toSeconds() + " s";
+        recorder.run(new ProgramRun(SERVER, program.shownCommand(), "not ready", null, null, null, notReady, at, 0));
+        throw new AssertionError("the " + role + " (" + command.commandLine() + ") " + notReady);
     }
 
     /** Starts a client and waits until it asks for its sentence (or has already ended: TCP, refused). */
-    void startClient(ProgramCommand command, String role, String host, int realPort, LabHost labHost) {
+    void startClient(RolePlayer player, String role, String host, int realPort, UnaryOperator<List<String>> place) {
         closeStartedClient();
         startedClientAt = recorder.now();
-        startedClient = start(command, role, host, realPort, labHost, recorder.transcript(CLIENT));
+        startedClient = start(player, role, host, realPort, place, recorder.transcript(CLIENT));
         startedClient.awaitAsks();
     }
 
@@ -118,8 +124,7 @@ final class ExternalRoles implements AutoCloseable {
      * Types the sentence into the client started earlier and waits for it to end, at most {@code wait}: a client
      * still running then is stopped, as still waiting.
      */
-    ClientRun clientSends(String sentence, Transport transport, Duration wait,
-            ExternalProgram.SocketTableSource table) {
+    ClientRun clientSends(String sentence, Transport transport, Duration wait) {
         if (startedClient == null) {
             throw new IllegalStateException("no client was started");
         }
@@ -127,7 +132,7 @@ final class ExternalRoles implements AutoCloseable {
         if (sentence != null && startedClient.isAlive()) {
             startedClient.type(sentence);
         }
-        lastEnding = startedClient.awaitEnd(transport, wait, table);
+        lastEnding = startedClient.awaitEnd(transport, wait);
         ClientRun run = new ClientRun(lastEnding.outcome(), lastEnding.reply(), null,
                 Duration.ofNanos(System.nanoTime() - started));
         recorder.run(new ProgramRun(CLIENT, startedClient.shownCommand(), lastEnding.outcome().phrase(),
@@ -137,13 +142,13 @@ final class ExternalRoles implements AutoCloseable {
         return run;
     }
 
-    private ExternalProgram start(ProgramCommand command, String role, String host, int realPort, LabHost labHost,
-            Transcript console) {
+    private ExternalProgram start(RolePlayer player, String role, String host, int realPort,
+            UnaryOperator<List<String>> place, Transcript console) {
+        ProgramCommand command = player.command();
         List<String> words = command.resolve(host, realPort);
-        String shown = String.join(" ", command.resolve(host, realPort));
         try {
-            ExternalProgram program = ExternalProgram.start(words, shown, command.projectDir(), labHost,
-                    console, Untrusted.TIME_LIMIT, false);
+            ExternalProgram program = ExternalProgram.start(words, player.shown(host, realPort),
+                    command.projectDir(), place, console, Untrusted.TIME_LIMIT, player.own());
             running.add(program);
             return program;
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.socketlab.lab.Roles.CLIENT;
 import static org.socketlab.lab.Roles.SERVER;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.socketlab.model.ProgramRun;
 import org.socketlab.net.ClientOptions;
 import org.socketlab.net.ClientProgram;
 import org.socketlab.net.ClientRun;
+import org.socketlab.net.Durations;
 import org.socketlab.net.LabException;
 import org.socketlab.net.LineClient;
 import org.socketlab.net.Limits;
@@ -32,6 +34,8 @@ final class LabClients {
     private final PortPlan ports;
     private final ExternalRoles external;
     private final ClientNarration narration;
+    /** A JVM starting socket-lab's own client as a command takes well under this before it counts its timeout. */
+    private static final Duration OWN_JVM_START = Duration.ofSeconds(10);
     private Duration timeout = Limits.CLIENT_TIMEOUT;
     /** The client started last; null before the first. */
     private ClientStart started;
@@ -62,12 +66,13 @@ final class LabClients {
     void start(String targetHost, Transport transport, int labPort, boolean connected) {
         String role = transport.label() + "-client" + (connected ? "-connected" : "");
         Optional<ProgramCommand> named = connected ? external.connectedClient() : external.program(role);
+        Optional<RolePlayer> player = external.player(role, named, site.ownInProcess(), ownOptions(targetHost));
         closeWaiting();
         external.forgetLastEnding();
         consoleFrom = recorder.transcript(CLIENT).lines().size();
-        started = new ClientStart(targetHost, transport, labPort, connected, named.isPresent(), recorder.now());
-        if (named.isPresent()) {
-            startStudents(named.get(), role);
+        started = new ClientStart(targetHost, transport, labPort, connected, player.orElse(null), recorder.now());
+        if (player.isPresent()) {
+            startAsCommand(player.get(), role);
             return;
         }
         ClientOptions options = options(targetHost, labPort, connected);
@@ -87,28 +92,47 @@ final class LabClients {
         }
     }
 
-    private void startStudents(ProgramCommand command, String role) {
+    /** socket-lab's own client as a command: the options its CLI takes, the port and host filled in later. */
+    private List<String> ownOptions(String targetHost) {
+        List<String> options = new ArrayList<>(List.of("--port", ProgramCommand.PORT, "--timeout",
+                Durations.format(timeout)));
+        if (!targetHost.equals(ShownCommand.DEFAULT_HOST)) {
+            options.addAll(List.of("--host", ProgramCommand.HOST));
+        }
+        return options;
+    }
+
+    /**
+     * How long to wait for a client run as a command: the scenario's wait; socket-lab's own gives up by itself
+     * after it, so it also gets the time a JVM takes to start.
+     */
+    private Duration commandWait() {
+        return started.player().own() ? timeout.plus(OWN_JVM_START) : timeout;
+    }
+
+    private void startAsCommand(RolePlayer player, String role) {
+        ProgramCommand command = player.command();
         if (!started.host().equals(site.host()) && !command.takesHost()) {
             throw new TestAbortedException("the " + role + " takes no {host}: it sends to the address written "
                     + "inside it, and this scenario needs it to reach " + started.host() + "; pass it with {host} in "
                     + "lab.program." + role);
         }
         int real = ports.portFor(command, started.labPort());
-        external.startClient(command, role, started.host(), real, site.labHostOrNull());
+        external.startClient(player, role, started.host(), real, site.placement(command.projectDir()));
         if (external.startedClientEnded()) {
-            lastRun = external.clientSends(null, started.transport(), timeout, site.socketTable());
+            lastRun = external.clientSends(null, started.transport(), commandWait());
             narration.narrate(started, null, lastRun, true, timeout);
         }
     }
 
     /** The client started earlier reads the sentence at its prompt and sends it. */
     ClientRun sends(String sentence) {
-        if (studentsClientStarted()) {
+        if (started != null && started.asCommand()) {
             recorder.transcript(CLIENT); // the console exists from the start
             if (lastRun != null && external.startedClientEnded()) {
                 return lastRun;
             }
-            lastRun = external.clientSends(sentence, started.transport(), timeout, site.socketTable());
+            lastRun = external.clientSends(sentence, started.transport(), commandWait());
             narration.narrate(started, sentence, lastRun, false, timeout);
             return lastRun;
         }
@@ -129,7 +153,7 @@ final class LabClients {
     ClientRun send(String targetHost, Transport transport, int labPort, String sentence, boolean connected) {
         lastRun = null;
         start(targetHost, transport, labPort, connected);
-        if (studentsClientStarted()) {
+        if (started.asCommand()) {
             return lastRun != null ? lastRun : sends(sentence);
         }
         return waiting.startFailure() != null ? lastRun : sends(sentence);
@@ -142,6 +166,10 @@ final class LabClients {
         String command = "socket-lab line-client --port " + labPort + ShownCommand.hostOption(site.host(), "--host")
                 + lines.stream().map(line -> " --line " + ShownCommand.quoted(line)).collect(Collectors.joining());
         consoleFrom = recorder.transcript(CLIENT).lines().size();
+        if (!site.ownInProcess()) {
+            sendLinesAsCommand(labPort, lines, at);
+            return;
+        }
         try {
             ClientOptions options = options(site.host(), labPort, false);
             long bytes = site.onLabHostOrThrow(() -> LineClient.send(options, lines));
@@ -156,6 +184,27 @@ final class LabClients {
             recorder.run(new ProgramRun(CLIENT, command, e.outcome().phrase(), null, e.causeClass(),
                     e.causeMessage(), e.getMessage(), at, ShownCommand.microsSince(startNanos)));
             if (e.outcome() == Outcome.CONNECTION_REFUSED) {
+                recorder.event(CLIENT, SERVER, Event.Kind.REFUSED, "connection to " + labPort + "/tcp refused");
+            }
+        }
+    }
+
+    /** {@code socket-lab line-client} as a command inside the lab host, run to its end. */
+    private void sendLinesAsCommand(int labPort, List<String> lines, long at) {
+        List<String> options = new ArrayList<>(ownOptions(site.host()));
+        options.subList(2, 4).clear(); // the line client has no --timeout
+        lines.forEach(line -> options.addAll(List.of("--line", line)));
+        RolePlayer player = RolePlayer.own("line-client", options);
+        started = new ClientStart(site.host(), Transport.TCP, labPort, false, player, at);
+        external.startClient(player, "line-client", site.host(), ports.realPort(labPort),
+                site.placement(player.command().projectDir()));
+        ClientRun run = external.clientSends(null, Transport.TCP, commandWait());
+        if (run.outcome() == Outcome.REPLY) { // its exit status 0: the lines were sent
+            recorder.event(at, CLIENT, SERVER, Event.Kind.CONNECT, "connected to " + labPort + "/tcp");
+            recorder.event(CLIENT, SERVER, Event.Kind.DATA, lines.size() + " lines, then FIN");
+        } else {
+            lastRun = run;
+            if (run.outcome() == Outcome.CONNECTION_REFUSED) {
                 recorder.event(CLIENT, SERVER, Event.Kind.REFUSED, "connection to " + labPort + "/tcp refused");
             }
         }

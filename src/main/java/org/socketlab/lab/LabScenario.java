@@ -108,13 +108,13 @@ public final class LabScenario implements AutoCloseable {
     public static Isolation isolation() {
         if (isolated()) {
             return new Isolation("each scenario on a lab host of its own (a network namespace with only its "
-                    + "loopback and the second host it makes; ports are the lab's ports)", null);
+                    + "loopback and the second host it makes; ports are the lab's ports)"
+                    + (LabHost.jvmMayJoin() ? "" : "; socket-lab's own programs run there as commands, since "
+                            + "this JVM is not root"), null);
         }
-        String why = LabHost.unavailable().orElse("this JVM is not root, so socket-lab's own programs cannot "
-                + "join a lab host; run as root (as CI does)");
         return new Isolation("none: scenarios share this machine's loopback, their ports mapped to free ones",
-                "No lab hosts in this run: " + why + ". Programs with a port written inside them run one "
-                        + "scenario at a time on that port.");
+                "No lab hosts in this run: " + LabHost.unavailable().orElse("") + ". Programs with a port written "
+                        + "inside them run one scenario at a time on that port.");
     }
 
     /** Captures the port's packets from now on, where tcpdump can run; otherwise notes why there is no trace. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.socketlab.model.Event;
 import org.socketlab.model.ProgramRun;
 import org.socketlab.net.Endpoints;
@@ -68,19 +69,32 @@ final class LabServers {
     }
 
     private Optional<String> tryStart(String role, Transport transport, int labPort, OwnServer own) {
-        Optional<ProgramCommand> named = external.program(role);
-        if (named.isPresent()) {
-            return startNamed(named.get(), role, transport, labPort);
+        Optional<RolePlayer> player = external.player(role, external.program(role), site.ownInProcess(),
+                ownOptions());
+        if (player.isPresent()) {
+            return startAsCommand(player.get(), role, transport, labPort);
         }
         String command = "socket-lab " + role + " --port " + labPort + ShownCommand.hostOption(site.host(), "--bind");
         return startOwn(command, transport, labPort, own);
     }
 
-    /** Starts the student's server for the role and waits until the lab host's socket table shows it bound. */
-    private Optional<String> startNamed(ProgramCommand command, String role, Transport transport, int labPort) {
-        int real = ports.portFor(command, labPort);
-        ProgramEnding failure = external.startServer(command, role, transport, site.host(), labPort, real,
-                site.labHostOrNull(), site.socketTable());
+    /** socket-lab's own server as a command: the options its CLI takes, the port and host filled in later. */
+    private List<String> ownOptions() {
+        List<String> options = new ArrayList<>(List.of("--port", ProgramCommand.PORT));
+        if (!site.host().equals(ShownCommand.DEFAULT_HOST)) {
+            options.addAll(List.of("--bind", ProgramCommand.HOST));
+        }
+        return options;
+    }
+
+    /**
+     * Starts the server as a command (the student's, or socket-lab's own where it cannot run in this JVM) and
+     * waits until its socket shows bound.
+     */
+    private Optional<String> startAsCommand(RolePlayer player, String role, Transport transport, int labPort) {
+        int real = ports.portFor(player.command(), labPort);
+        ProgramEnding failure = external.startServer(player, role, transport, site.host(), labPort, real,
+                site.placement(player.command().projectDir()));
         if (failure == null) {
             listensNow(transport, labPort);
             return Optional.empty();
@@ -117,6 +131,20 @@ final class LabServers {
     private void couldNotStart(Failure failure) {
         lastFailure = failure;
         recorder.event(SERVER, SERVER, Event.Kind.NOTE, "could not start: " + failure.outcome().phrase());
+    }
+
+    /**
+     * Starts socket-lab's own server as a command that {@code place} puts elsewhere (inside the second host),
+     * bound to {@code bind}, and waits until its socket shows bound; a failure fails the step with its words.
+     */
+    void startOwnCommandElsewhere(Transport transport, int labPort, String bind, UnaryOperator<List<String>> place) {
+        String role = transport.label() + "-server";
+        RolePlayer player = RolePlayer.own(role, List.of("--port", ProgramCommand.PORT, "--bind", bind));
+        ProgramEnding failure = external.startServer(player, role, transport, bind, labPort,
+                ports.realPort(labPort), place);
+        if (failure != null) {
+            throw new AssertionError("the server on the second host could not start: " + failure.observed());
+        }
     }
 
     /** Keeps a server started elsewhere (on the second host) open until the scenario closes. */

@@ -53,10 +53,9 @@ public final class NamedPrograms implements AutoCloseable {
                 words.add(word.replace(ProgramCommand.HOST, site.host()));
             }
         }
-        site.labHostForPrograms();
         try {
-            ExternalProgram program = ExternalProgram.start(words, String.join(" ", words),
-                    command.projectDir(), site.labHostOrNull(), recorder.transcript(name), Untrusted.TIME_LIMIT, false);
+            ExternalProgram program = ExternalProgram.start(words, String.join(" ", words), command.projectDir(),
+                    site.placement(command.projectDir()), recorder.transcript(name), Untrusted.TIME_LIMIT, false);
             Started previous = programs.put(name, new Started(program, System.nanoTime(), recorder.now()));
             if (previous != null) {
                 previous.program().close();
@@ -115,7 +114,7 @@ public final class NamedPrograms implements AutoCloseable {
 
     private ProgramEnding awaitEnd(String name, Duration wait) {
         Started started = started(name);
-        ProgramEnding ending = started.program().awaitEnd(Transport.TCP, wait, site.socketTable());
+        ProgramEnding ending = started.program().awaitEnd(Transport.TCP, wait);
         recorder.run(new ProgramRun(name, started.program().shownCommand(), ending.outcome().phrase(), null, null,
                 ending.quote(), "decided by " + ending.evidence(), started.atMillis(),
                 ShownCommand.microsSince(started.startNanos())));

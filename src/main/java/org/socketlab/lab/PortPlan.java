@@ -21,6 +21,7 @@ import org.opentest4j.TestAbortedException;
 import org.socketlab.model.Event;
 import org.socketlab.model.PortMapping;
 import org.socketlab.net.Transport;
+import org.socketlab.wire.LabHost;
 import org.socketlab.programs.ProgramCommand;
 
 /**
@@ -125,15 +126,25 @@ final class PortPlan {
         });
     }
 
-    /** Makes sure nothing is bound to the lab port's real port, by binding it for a moment. */
+    /**
+     * Makes sure nothing is bound to the lab port's real port, by binding it for a moment; on a lab host this JVM
+     * may not enter, by reading the lab host's socket table.
+     */
     void expectFree(Transport transport, int labPort) {
         int real = realPort(labPort);
         InetSocketAddress address = new InetSocketAddress(site.address(), real);
+        LabHost labHost = site.labHostOrNull();
         try {
-            site.onLabHost(() -> {
-                bindAndRelease(transport, address);
-                return null;
-            });
+            if (labHost != null && !LabHost.jvmMayJoin()) {
+                if (labHost.sockets().bound(transport.label(), real)) {
+                    throw new IOException("the lab host's socket table shows it bound");
+                }
+            } else {
+                site.onLabHost(() -> {
+                    bindAndRelease(transport, address);
+                    return null;
+                });
+            }
             verifiedFree.add(new LabPort(transport, labPort));
             recorder.event(SERVER, SERVER, Event.Kind.NOTE,
                     "nothing listens on " + labPort + "/" + transport.label());

@@ -2,10 +2,13 @@ package org.socketlab.lab;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.opentest4j.TestAbortedException;
 import org.socketlab.net.LabException;
 import org.socketlab.wire.LabHost;
-import org.socketlab.wire.SocketTable;
 
 /**
  * Where the scenario's programs run: the address they bind and send to (127.0.0.1 unless the feature chose
@@ -23,12 +26,23 @@ final class ProgramSite {
         this.capture = capture;
     }
 
-    /**
-     * Whether scenarios run on lab hosts of their own: where namespaces can be made and this JVM may run
-     * socket-lab's own programs inside one.
-     */
+    /** Whether scenarios run on lab hosts of their own: where namespaces can be made. */
     static boolean isolated() {
-        return LabHost.unavailable().isEmpty() && LabHost.jvmMayJoin();
+        return LabHost.unavailable().isEmpty();
+    }
+
+    /**
+     * Whether socket-lab's own programs run in this JVM: always on this host, and on a lab host where this JVM may
+     * move a thread into it (root). Elsewhere they run as commands inside the lab host ({@link RolePlayer#own}).
+     */
+    boolean ownInProcess() {
+        return !isolated() || LabHost.jvmMayJoin();
+    }
+
+    /** How a command is put where the scenario's programs run: inside its lab host, or as it is, here. */
+    UnaryOperator<List<String>> placement(Path directory) {
+        LabHost host = isolated() ? labHost() : null;
+        return host == null ? UnaryOperator.identity() : command -> host.command(command, directory);
     }
 
     String host() {
@@ -76,14 +90,13 @@ final class ProgramSite {
         return labHost;
     }
 
-    /** Where a program's sockets show: the lab host's socket table, or this host's as this process sees it. */
-    ExternalProgram.SocketTableSource socketTable() {
-        LabHost made = labHost;
-        return made != null ? made::sockets : () -> SocketTable.of("self");
-    }
 
     /** Opens sockets where the scenario's programs live: on its lab host, or here. */
     <T> T onLabHost(Callable<T> work) throws Exception {
+        if (labHost != null && !LabHost.jvmMayJoin()) {
+            throw new TestAbortedException("this step opens a socket from socket-lab itself on the lab host, which "
+                    + "a JVM that is not root may not enter; run it as root (as CI does)");
+        }
         return labHost != null ? labHost.inside(work) : work.call();
     }
 

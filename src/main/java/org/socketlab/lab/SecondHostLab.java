@@ -5,6 +5,7 @@ import static org.socketlab.lab.Roles.SERVER;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +100,12 @@ final class SecondHostLab {
      * own loopback when {@code loopbackOnly}.
      */
     void startServer(Transport transport, int labPort, boolean loopbackOnly) {
-        if (link != null) {
+        if (link != null && !LabHost.jvmMayJoin()) {
+            String bind = loopbackOnly ? "127.0.0.1" : link.address();
+            servers.startOwnCommandElsewhere(transport, labPort, bind,
+                    command -> site.labHost().commandInSecondHost(link, command, Path.of("").toAbsolutePath()));
+            listening(transport, labPort, bind, loopbackOnly);
+        } else if (link != null) {
             startServerInThisJvm(transport, labPort, loopbackOnly);
         } else {
             startServerJvm(transport, labPort, loopbackOnly);

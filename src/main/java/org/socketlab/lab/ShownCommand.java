@@ -21,6 +21,11 @@ final class ShownCommand {
         return "'" + text.replace("'", "'\\''") + "'";
     }
 
+    /** A word as a shell needs it: as it is when it holds only plain characters, else quoted. */
+    static String quotedIfNeeded(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : quoted(word);
+    }
+
     static long microsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1000;
     }

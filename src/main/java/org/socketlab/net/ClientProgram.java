@@ -11,6 +11,8 @@ import java.time.Duration;
  */
 public final class ClientProgram implements AutoCloseable {
     public static final String PROMPT = "Input lowercase sentence:";
+    /** What the TCP client prints before the reply, as the seed's does. */
+    public static final String TCP_REPLY_PREFIX = "From Server: ";
 
     private final Transport transport;
     private final Terminal terminal;
@@ -65,7 +67,7 @@ public final class ClientProgram implements AutoCloseable {
         long started = System.nanoTime();
         try {
             String reply = client.exchange(sentence);
-            terminal.println(transport == Transport.TCP ? "From Server: " + reply : reply);
+            terminal.println(transport == Transport.TCP ? TCP_REPLY_PREFIX + reply : reply);
             return ClientRun.replied(reply, since(started));
         } catch (LabException e) {
             printFailure(terminal, e);

@@ -173,6 +173,21 @@ public final class LabHost implements AutoCloseable {
         return full;
     }
 
+    /**
+     * The command line that runs {@code command} inside the second host: its network namespace, and the lab host's
+     * user, pid and mount namespaces, so it ends with the lab host like everything else there.
+     */
+    public List<String> commandInSecondHost(SecondHostLink second, List<String> command, Path directory) {
+        List<String> full = new ArrayList<>(List.of(SystemPrograms.find("nsenter").orElseThrow().toString()));
+        if (!ThreadInNamespace.JVM_IS_ROOT) {
+            full.addAll(List.of("--user=/proc/" + innerPid + "/ns/user", "--preserve-credentials"));
+        }
+        full.addAll(List.of("--net=" + second.namespacePath(), "--pid=/proc/" + innerPid + "/ns/pid",
+                "--mount=/proc/" + innerPid + "/ns/mnt", "--wd=" + directory.toAbsolutePath(), "--"));
+        full.addAll(command);
+        return full;
+    }
+
     /** A file in the lab host's own temporary directory (captures), removed on {@link #close()}. */
     Path file(String name) {
         return directory.resolve(name);

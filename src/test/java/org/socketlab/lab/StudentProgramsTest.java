@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
@@ -174,8 +173,6 @@ class StudentProgramsTest {
      * "connect: Connection refused" decides the second one's ending, though it exited 0 with the reply.
      */
     @Test
-    @Disabled("bug in lab/ExternalProgram.ending: a program's words are the whole role console, earlier programs' "
-            + "lines included; enable once it reads only the lines printed since this program started")
     void aSecondClientIsReadByItsOwnWordsNotTheFirstOnes() throws Exception {
         Path client = buildCClient();
         try (LabScenario lab = scenario("tcp-client", "./" + project.relativize(client) + " {port}")) {
