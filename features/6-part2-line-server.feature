@@ -54,3 +54,17 @@ Feature: Part 2 - a TCP server that prints every line a client sends
       """
     Then the server prints "line 01 of a request longer than the seed's one recv(1024) reads"
     And the server prints "line 20 of a request longer than the seed's one recv(1024) reads"
+
+  Scenario: The browser's request, printed by the server it uses as its proxy
+    The assignment's step 3: the browser's HTTP proxy is set to the server's host and port, so the browser sends
+    its GET request message to the server instead of to the web server, and the server prints it. Through a proxy
+    the request line names the whole URL (absolute form, "GET http://lab.test/ HTTP/1.1"), so the proxy knows
+    where to forward it. The server only prints and never answers, so the page never loads: the browser waits,
+    and is stopped once the request has been printed.
+
+    Other systems: every browser sends the absolute form to an HTTP proxy; Chrome on Windows, as in the seed's
+    screenshot, also sends its own background requests (CONNECT to Google's hosts) to the proxy.
+
+    Given a line-printing server on port 2000
+    When the browser uses the line-printing server on port 2000 as its proxy
+    Then the server prints "GET http://lab.test/ HTTP/1.1"

@@ -5,11 +5,14 @@ import org.socketlab.model.HttpExchange;
 import org.socketlab.model.ProgramRun;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opentest4j.TestAbortedException;
 import org.socketlab.http.CachingHttpClient;
 import org.socketlab.http.Chromium;
 import org.socketlab.http.ConditionalGetExperiment;
@@ -17,6 +20,7 @@ import org.socketlab.http.Headers;
 import org.socketlab.http.LabOrigin;
 import org.socketlab.http.PageClient;
 import org.socketlab.http.PageLoad;
+import org.socketlab.net.Limits;
 
 /**
  * Part 2's bench for one scenario: a browser (headless Chromium, or Apache HttpClient's caching client) loads
@@ -83,6 +87,36 @@ public final class BrowserLab implements AutoCloseable {
         Optional<Chromium> chromium = Chromium.find();
         chromium.ifPresent(this::use);
         return chromium.isPresent() ? Optional.empty() : Optional.of(Chromium.whyMissing());
+    }
+
+    /**
+     * The assignment's Part 2, step 3: Chromium with the line-printing server on the lab port as its HTTP proxy,
+     * on the scenario's lab host beside it, until the server has printed the request line for the page (bounded:
+     * the line server never answers, so the page never loads). Skipped where Chromium is not installed.
+     */
+    public void browseThroughLineServer(int labPort) {
+        if (!(client instanceof Chromium)) {
+            use(Chromium.find().orElseThrow(() -> new TestAbortedException(Chromium.whyMissing())));
+        }
+        Chromium chromium = (Chromium) client; // closed with the scenario, with its profile
+        String proxy = lab.host() + ":" + lab.realPort(labPort);
+        URI page = URI.create("http://" + ConditionalGetExperiment.HOST + "/");
+        long at = recorder.now();
+        long started = System.nanoTime();
+        try (AutoCloseable browsing = chromium.browse(page, proxy, lab.placement(Path.of("").toAbsolutePath()),
+                recorder.transcript(BROWSER))) {
+            String requestLine = "GET " + page + " HTTP/1.1";
+            boolean printed = recorder.transcript(LabScenario.SERVER).awaitIndex(line -> line.text()
+                    .contains(requestLine), 0, Limits.BROWSER_LOAD_TIMEOUT).isPresent();
+            recorder.run(new ProgramRun(BROWSER, "chromium --proxy-server=http://" + lab.host() + ":" + labPort
+                    + " " + page, printed ? "request printed by the server" : "no request printed", null, null,
+                    null, null, at, (System.nanoTime() - started) / 1_000));
+            recorder.event(at, BROWSER, LabScenario.SERVER, printed ? Event.Kind.DATA : Event.Kind.NOTE,
+                    printed ? requestLine : "nothing the server printed");
+        } catch (Exception e) {
+            throw new IllegalStateException("Chromium could not browse through the line server: "
+                    + e.getMessage(), e);
+        }
     }
 
     public void useCachingClient() {

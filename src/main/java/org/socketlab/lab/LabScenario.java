@@ -88,6 +88,16 @@ public final class LabScenario implements AutoCloseable {
     // ---- where programs run, and their ports ----------------------------------------------------------------
 
     /** The real port standing for a lab port in this scenario, chosen free for both TCP and UDP on first use. */
+    /** The address the scenario's programs bind and send to. */
+    String host() {
+        return site.host();
+    }
+
+    /** How a command is put where the scenario's programs run (inside its lab host), run from {@code directory}. */
+    java.util.function.UnaryOperator<java.util.List<String>> placement(java.nio.file.Path directory) {
+        return site.placement(directory);
+    }
+
     public int realPort(int labPort) {
         return ports.realPort(labPort);
     }

@@ -55,6 +55,11 @@ public final class BrowserSteps {
         world.browser().useCachingClient();
     }
 
+    @When("the browser uses the line-printing server on port {int} as its proxy")
+    public void browseThroughLineServer(int port) {
+        world.browser().browseThroughLineServer(port);
+    }
+
     @When("the browser loads the page")
     public void loadOnce() {
         world.browser().expectLoaded(world.browser().loadPage());
