@@ -82,6 +82,10 @@ class SeedProgramsIT {
                 .containsEntry("The server comes up before the sentence is sent: it works", "passed")
                 .containsEntry("The sentence is sent before any server exists: the datagram is lost", "passed")
                 .containsEntry("The server prints each line the client sends", "passed");
+        if (org.socketlab.http.Chromium.find().isPresent()) {
+            assertThat(statuses).as("Part 2, step 3: Chromium's request printed by the seed's server")
+                    .containsEntry("The browser's request, printed by the server it uses as its proxy", "passed");
+        }
     }
 
     @Test
