@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.socketlab.lab.LabScenario;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.Commands;
+import org.socketlab.programs.Limit;
 
 /**
  * The shipped Part 1 and Part 2 features with the seed's own Python programs named by {@code -Dlab.program.*}
@@ -26,13 +29,15 @@ import org.socketlab.lab.LabScenario;
 class SeedProgramsIT {
     private static final Path SEED = Path.of("../shared/seed/python");
     private static final Path REPORT = Path.of("target/seed-programs-report");
+    /** The run's console, kept in memory until it ends: a few KiB, with room to spare. */
+    private static final long CONSOLE_LIMIT = 64L << 20;
     private static Map<String, String> statuses;
     private static String resultsJson;
 
     @BeforeAll
     static void runTheFeaturesWithTheSeedsPrograms() throws Exception {
         assumeTrue(Files.isDirectory(SEED), "no ../shared/seed/python beside the project (a course checkout has it)");
-        assumeTrue(new ProcessBuilder("python3", "-c", "pass").start().waitFor(10, TimeUnit.SECONDS),
+        assumeTrue(Commands.runs(List.of("python3", "-c", "pass"), Duration.ofSeconds(10)),
                 "python3 is not installed");
         assumeTrue(LabScenario.isolated(), () -> "no lab hosts here: " + LabScenario.isolation().note());
         String python = "python3 " + SEED + "/";
@@ -52,9 +57,10 @@ class SeedProgramsIT {
                 "4-question-b-udp-client-first", "5-question-c-different-ports", "6-part2-line-server")) {
             command.add("features/" + feature + ".feature");
         }
-        Process run = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Files.createDirectories(REPORT).resolve("console.txt").toFile()).start();
-        assertThat(run.waitFor(5, TimeUnit.MINUTES)).as("the run ends").isTrue();
+        Path console = Files.createDirectories(REPORT).resolve("console.txt");
+        ChildProcess.Result run = ChildProcess.command(command).outputLimit(CONSOLE_LIMIT).run(Duration.ofMinutes(5));
+        Files.writeString(console, run.output());
+        assertThat(run.ending().stoppedFor()).as("the run ends").isEqualTo(Limit.NONE);
         statuses = new LinkedHashMap<>();
         for (JsonNode feature : new ObjectMapper().readTree(REPORT.resolve("cucumber.json").toFile())) {
             for (JsonNode scenario : feature.path("elements")) {

@@ -11,15 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.Limit;
 import org.socketlab.wire.LabHost;
 
 /**
@@ -29,6 +31,8 @@ import org.socketlab.wire.LabHost;
  * may not move its threads there. Needs root to drop to nobody, and Linux namespaces.
  */
 class UnprivilegedIT {
+    /** The run's console, kept in memory until it ends: a few KiB, with room to spare. */
+    private static final long CONSOLE_LIMIT = 64L << 20;
     private static Path work;
     private static Map<String, String> statuses;
     private static String resultsJson;
@@ -69,10 +73,11 @@ class UnprivilegedIT {
                 "io.cucumber.core.cli.Main", "--glue", "org.socketlab.steps",
                 "--plugin", "json:" + report.resolve("cucumber.json"),
                 "--plugin", "org.socketlab.report.LabReportPlugin", "features/lab-hosts.feature");
-        Process run = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(report.resolve("console.txt").toFile()).start();
-        assertThat(run.waitFor(3, TimeUnit.MINUTES)).as("the run as nobody ends").isTrue();
-        console = Files.readString(report.resolve("console.txt"));
+        ChildProcess.Result run = ChildProcess.command(command).directory(work).outputLimit(CONSOLE_LIMIT)
+                .run(Duration.ofMinutes(3));
+        console = run.output();
+        Files.writeString(report.resolve("console.txt"), console);
+        assertThat(run.ending().stoppedFor()).as("the run as nobody ends").isEqualTo(Limit.NONE);
         statuses = new LinkedHashMap<>();
         for (JsonNode feature : new ObjectMapper().readTree(report.resolve("cucumber.json").toFile())) {
             for (JsonNode scenario : feature.path("elements")) {

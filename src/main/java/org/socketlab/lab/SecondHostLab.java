@@ -140,8 +140,7 @@ final class SecondHostLab {
         long started = System.nanoTime();
         Transcript console = recorder.transcript(SERVER);
         try {
-            Process process = beside.start(command);
-            SocketLabCommand.copyLines(process.getInputStream(), console);
+            beside.start(command, (stream, text) -> console.println(text));
         } catch (IOException e) {
             throw new IllegalStateException("could not start the server on the second host: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * One external program run as a child process (a student's server or client in any language, tcpdump, Chromium):
@@ -53,6 +54,17 @@ public final class ChildProcess implements AutoCloseable {
     @FunctionalInterface
     public interface OutputListener {
         void line(Stream stream, String text);
+    }
+
+    /**
+     * A command run to its end by {@link ChildProcessBuilder#run}: how it ended, and what it printed, both streams'
+     * lines in the order they were read, each followed by {@code \n}.
+     */
+    public record Result(Ending ending, String output) {
+        /** Whether it exited by itself, within its time, with status 0. */
+        public boolean succeeded() {
+            return ending.stoppedFor() == Limit.NONE && Integer.valueOf(0).equals(ending.exitCode());
+        }
     }
 
     /** What {@link #awaitInputWanted} saw first. */
@@ -181,6 +193,30 @@ public final class ChildProcess implements AutoCloseable {
             long left = deadline - System.nanoTime();
             if (left <= 0 || !changes.await(seen, Math.min(left, RECHECK.toNanos()))) {
                 return WaitResult.TIMED_OUT;
+            }
+        }
+    }
+
+    /**
+     * Waits, at most {@code max}, until {@code seen} is true, and says whether it came to be. It is asked again each
+     * time output was read (after the listener had its lines) and when the program exits, so it can look at what the
+     * listener kept: a ready line, an answer. A program that exits without it returns false once its last output was
+     * handed on (at most {@link #OUTPUT_GRACE} later).
+     */
+    public boolean awaitOutput(BooleanSupplier seen, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            long count = changes.count();
+            if (seen.getAsBoolean()) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                awaitExit(OUTPUT_GRACE);
+                return seen.getAsBoolean();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !changes.await(count, left)) {
+                return false;
             }
         }
     }

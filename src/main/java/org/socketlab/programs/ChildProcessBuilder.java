@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 import org.socketlab.programs.ChildProcess.OutputListener;
 
 /**
- * What to run and how, from {@link ChildProcess#command}: set what differs from the defaults, then {@link #start()}.
+ * What to run and how, from {@link ChildProcess#command}: set what differs from the defaults, then {@link #start()},
+ * or {@link #run} for a short command to run to its end.
  * Defaults: this JVM's directory and environment, pipes rather than a terminal, no time or memory limit,
  * {@link ChildProcess#DEFAULT_OUTPUT_LIMIT} of output, and output lines thrown away.
  */
@@ -151,6 +152,38 @@ public final class ChildProcessBuilder {
         } catch (IOException e) {
             closeAll(stdio, stderr);
             throw new IOException("cannot start " + describe() + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * Runs a short command to its end: starts it with its input closed (a read gets end of file at once), waits at
+     * most {@code max} for it to exit, and if it has not (or the wait is interrupted), kills its tree, which then
+     * ends with {@link Limit#TIME}. The listener, if one was set, still gets every line.
+     *
+     * @throws IOException as {@link #start()}, when it cannot start
+     */
+    public ChildProcess.Result run(Duration max) throws IOException {
+        StringBuilder output = new StringBuilder();
+        OutputListener given = listener;
+        listener = (stream, text) -> {
+            synchronized (output) {
+                output.append(text).append('\n');
+            }
+            given.line(stream, text);
+        };
+        Ending ending;
+        try (ChildProcess process = start()) {
+            try {
+                process.closeInput();
+            } catch (IOException exited) {
+                // it has ended already: nothing is left to read its input
+            }
+            ending = process.awaitExit(max).orElseGet(() -> process.stop(Limit.TIME));
+        } finally {
+            listener = given;
+        }
+        synchronized (output) {
+            return new ChildProcess.Result(ending, output.toString());
         }
     }
 

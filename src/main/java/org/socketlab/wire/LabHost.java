@@ -1,10 +1,6 @@
 package org.socketlab.wire;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.socketlab.programs.ChildProcess;
 
 /**
  * A scenario's lab host: a private network namespace with only its own loopback (and the veth to a second host
@@ -27,9 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The namespace is held by one process: {@code unshare --net --pid --mount --fork --kill-child bash -s} (and,
  * for a user who is not root, {@code --user --map-current-user --keep-caps}, as ../shared/FACTS.md measured). Its
  * bash reads commands on its standard input from this JVM, and runs what needs the namespace's privileges (ip,
- * iptables, tcpdump). Everything in the lab host is in the pid namespace of that bash: when the bash ends, the
- * kernel kills every process left in it, and the network and mount namespaces, their veths and mounts go with
- * them. The bash ends when this JVM closes its input, also when the JVM is killed, so nothing outlives the run.
+ * iptables, tcpdump); it answers on its output, each line tagged with its command's number. Everything in the lab
+ * host is in the pid namespace of that bash: when the bash ends, the kernel kills every process left in it, and the
+ * network and mount namespaces, their veths and mounts go with them. The bash ends when this JVM closes its input,
+ * also when the JVM is killed, so nothing outlives the run.
  *
  * <p>A JVM cannot move itself into a namespace, but one thread can join a network namespace (setns); sockets that
  * thread creates, and the threads it starts, belong to the namespace. {@link #inside} runs socket-lab's own
@@ -37,14 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LabHost implements AutoCloseable {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a command that could not be typed waits for the shell's end, to say why it ended. */
+    private static final Duration ENDED_WAIT = Duration.ofSeconds(1);
+    /** How long {@link #close()} gives the shell to end by itself once its input is closed. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final AtomicInteger NEXT_COMMAND = new AtomicInteger();
     private static volatile Optional<String> unavailable;
 
-    private final Process holder;
+    private final ChildProcess holder;
     private long innerPid;
-    private final OutputStream commands;
-    private final ConcurrentHashMap<Integer, CompletableFuture<Result>> pending = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, StringBuilder> outputs = new ConcurrentHashMap<>();
+    private final Answers answers;
     private final Path directory;
     private boolean runFs;
     private int secondHosts;
@@ -53,9 +50,9 @@ public final class LabHost implements AutoCloseable {
     record Result(int status, String output) {
     }
 
-    private LabHost(Process holder, Path directory) {
+    private LabHost(ChildProcess holder, Answers answers, Path directory) {
         this.holder = holder;
-        this.commands = holder.getOutputStream();
+        this.answers = answers;
         this.directory = directory;
     }
 
@@ -122,19 +119,19 @@ public final class LabHost implements AutoCloseable {
         command.addAll(List.of("--net", "--pid", "--mount", "--fork", "--kill-child", "--",
                 SystemPrograms.find("bash").orElseThrow().toString(), "--noprofile", "--norc", "-s"));
         Path directory = Files.createTempDirectory("socket-lab-host");
-        Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ExitCleanup.register(holder);
+        Answers answers = new Answers();
+        // Pipes: the shell reads its commands on one and answers on the other, for as long as the lab host lives,
+        // so what it answers is not held to a program's output limit.
+        ChildProcess holder = ChildProcess.command(command).onLine(answers).outputLimit(Long.MAX_VALUE).start();
         try {
-            LabHost host = new LabHost(holder, directory);
-            host.readAnswers();
+            LabHost host = new LabHost(holder, answers, directory);
             host.shell(SystemPrograms.find("ip").orElseThrow() + " link set lo up");
             // The bash is running now: it is unshare's only child, the namespace's first process.
             host.innerPid = ProcessHandle.of(holder.pid()).flatMap(h -> h.children().findFirst())
                     .map(ProcessHandle::pid).orElseThrow(() -> new IOException("the lab host's shell is gone"));
             return host;
         } catch (IOException | RuntimeException e) {
-            holder.destroyForcibly();
-            ExitCleanup.unregister(holder);
+            holder.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
@@ -209,62 +206,83 @@ public final class LabHost implements AutoCloseable {
 
     private Result run(String commandLine) throws IOException {
         int id = NEXT_COMMAND.incrementAndGet();
-        CompletableFuture<Result> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        outputs.put(id, new StringBuilder());
-        String wrapped = "{ " + commandLine + "\n} 2>&1 </dev/null | while IFS= read -r l; do echo \"@" + id
-                + "> $l\"; done; echo \"@" + id + "= ${PIPESTATUS[0]}\"\n";
-        synchronized (commands) {
-            commands.write(wrapped.getBytes(StandardCharsets.UTF_8));
-            commands.flush();
-        }
+        CompletableFuture<Result> answer = answers.expect(id);
         try {
-            return answer.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+            try {
+                // One write, the command line and the line after it, so commands typed at once do not interleave.
+                holder.type("{ " + commandLine + "\n} 2>&1 </dev/null | while IFS= read -r l; do echo \"@" + id
+                        + "> $l\"; done; echo \"@" + id + "= ${PIPESTATUS[0]}\"");
+            } catch (IOException e) {
+                if (holder.awaitExit(ENDED_WAIT).isEmpty()) {
+                    throw e;
+                }
+                throw ended();
+            }
+            if (holder.awaitOutput(answer::isDone, COMMAND_TIMEOUT)) {
+                return answer.join();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IOException("interrupted while running " + commandLine);
+            }
+            if (!holder.isAlive()) {
+                throw ended();
+            }
             throw new IOException(commandLine + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + commandLine, e);
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause().getMessage(), e.getCause());
         } finally {
-            pending.remove(id);
-            outputs.remove(id);
+            answers.forget(id);
         }
     }
 
-    private void readAnswers() {
-        Thread reader = new Thread(() -> {
-            StringBuilder unexpected = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    int mark = line.startsWith("@") ? Math.max(line.indexOf("> "), line.indexOf("= ")) : -1;
-                    Integer id = mark > 1 && line.substring(1, mark).matches("[0-9]+")
-                            ? Integer.valueOf(line.substring(1, mark)) : null;
-                    if (id == null) {
-                        unexpected.append(line).append('\n');
-                    } else if (line.charAt(mark) == '>') {
-                        outputs.getOrDefault(id, new StringBuilder()).append(line.substring(mark + 2)).append('\n');
-                    } else {
-                        StringBuilder output = outputs.getOrDefault(id, new StringBuilder());
-                        CompletableFuture<Result> answer = pending.get(id);
-                        if (answer != null) {
-                            answer.complete(new Result(Integer.parseInt(line.substring(mark + 2).trim()),
-                                    output.toString()));
-                        }
-                    }
+    /** The shell has ended: what it or {@code unshare} said, which was no answer, tells why. */
+    private IOException ended() {
+        return new IOException("the lab host ended" + answers.unexpected());
+    }
+
+    /**
+     * Reads the shell's answers, on the holder's reader threads: {@code @N> line} is a line of command N's output,
+     * {@code @N= status} its end. Any other line is the shell's or {@code unshare}'s own (why it could not start).
+     */
+    private static final class Answers implements ChildProcess.OutputListener {
+        private final ConcurrentHashMap<Integer, CompletableFuture<Result>> pending = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, StringBuilder> outputs = new ConcurrentHashMap<>();
+        private final StringBuilder unexpected = new StringBuilder();
+
+        CompletableFuture<Result> expect(int id) {
+            CompletableFuture<Result> answer = new CompletableFuture<>();
+            pending.put(id, answer);
+            outputs.put(id, new StringBuilder());
+            return answer;
+        }
+
+        void forget(int id) {
+            pending.remove(id);
+            outputs.remove(id);
+        }
+
+        /** The lines that were no answer, after ": ", or "" if there were none. */
+        synchronized String unexpected() {
+            return unexpected.length() == 0 ? "" : ": " + unexpected.toString().trim();
+        }
+
+        @Override
+        public void line(ChildProcess.Stream stream, String line) {
+            int mark = line.startsWith("@") ? Math.max(line.indexOf("> "), line.indexOf("= ")) : -1;
+            Integer id = mark > 1 && line.substring(1, mark).matches("[0-9]+")
+                    ? Integer.valueOf(line.substring(1, mark)) : null;
+            if (id == null) {
+                synchronized (this) {
+                    unexpected.append(line).append('\n');
                 }
-            } catch (IOException ended) {
-                // the lab host was closed
+            } else if (line.charAt(mark) == '>') {
+                outputs.getOrDefault(id, new StringBuilder()).append(line.substring(mark + 2)).append('\n');
+            } else {
+                StringBuilder output = outputs.getOrDefault(id, new StringBuilder());
+                CompletableFuture<Result> answer = pending.get(id);
+                if (answer != null) {
+                    answer.complete(new Result(Integer.parseInt(line.substring(mark + 2).trim()), output.toString()));
+                }
             }
-            IOException gone = new IOException("the lab host ended" + (unexpected.length() == 0 ? ""
-                    : ": " + unexpected.toString().trim()));
-            pending.values().forEach(answer -> answer.completeExceptionally(gone));
-        }, "lab-host-shell");
-        reader.setDaemon(true);
-        reader.start();
+        }
     }
 
     // ---- a second host --------------------------------------------------------------------------------------
@@ -325,20 +343,12 @@ public final class LabHost implements AutoCloseable {
     @Override
     public void close() {
         try {
-            commands.close();
+            holder.closeInput();
         } catch (IOException alreadyGone) {
             // the shell ended already
         }
-        try {
-            if (!holder.waitFor(5, TimeUnit.SECONDS)) {
-                holder.descendants().forEach(ProcessHandle::destroyForcibly);
-                holder.destroyForcibly();
-                holder.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        ExitCleanup.unregister(holder);
+        holder.awaitExit(CLOSE_WAIT);
+        holder.close(); // should the shell not have ended, it is killed with everything it started
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);

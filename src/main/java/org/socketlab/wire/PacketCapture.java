@@ -1,8 +1,6 @@
 package org.socketlab.wire;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -18,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.socketlab.programs.ChildProcess;
 
 /**
  * Captures a scenario's packets with {@code tcpdump}, one capture per watched port and interface, each with a
@@ -109,58 +107,40 @@ public final class PacketCapture implements AutoCloseable {
         String filter = "port " + port + " or (icmp and icmp[30:2] = " + port + ") or (icmp6 and ip6[90:2] = "
                 + port + ") or (udp and port " + markerPort + ")";
         Path file = directory.resolve(where.name() + "-" + port + ".pcap");
-        Process process = new ProcessBuilder(tcpdump().orElseThrow().toString(), "-i", where.name(), "-U",
-                "--immediate-mode", "-n", "-s", "4096", "-w", file.toString(), filter)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        BufferedReader errors = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> listening = CompletableFuture.supplyAsync(() -> {
-            try {
-                String line;
-                StringBuilder seen = new StringBuilder();
-                while ((line = errors.readLine()) != null) {
-                    if (line.contains("listening on")) {
-                        drainInBackground(errors);
-                        return null;
+        AtomicBoolean listening = new AtomicBoolean();
+        StringBuilder said = new StringBuilder();
+        ChildProcess process = ChildProcess.command(List.of(tcpdump().orElseThrow().toString(), "-i", where.name(),
+                "-U", "--immediate-mode", "-n", "-s", "4096", "-w", file.toString(), filter))
+                .onLine((stream, text) -> {
+                    // After "listening on", only tcpdump's closing statistics: nothing the report needs.
+                    if (stream != ChildProcess.Stream.ERR || listening.get()) {
+                        return;
                     }
-                    seen.append(line).append(' ');
-                }
-                return seen.toString().trim();
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        String failure;
-        try {
-            failure = listening.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
+                    if (text.contains("listening on")) {
+                        listening.set(true);
+                    } else {
+                        synchronized (said) {
+                            said.append(text).append(' ');
+                        }
+                    }
+                })
+                .start();
+        if (process.awaitOutput(listening::get, START_TIMEOUT)) {
+            return new Tcpdump(process, file, where);
+        }
+        boolean exited = !process.isAlive();
+        process.close();
+        if (!exited) {
             // A slow start on a busy machine says nothing about the next scenario: not remembered.
             throw new IOException("tcpdump did not start listening within " + START_TIMEOUT.toSeconds() + " s");
         }
-        if (failure != null) {
-            process.destroyForcibly();
-            // tcpdump exited with its reason (no permission, no such interface): it would fail the same way again.
-            unavailableReason = "tcpdump could not capture: " + (failure.isEmpty() ? "it exited" : failure);
-            throw new IOException(unavailableReason);
+        // tcpdump exited with its reason (no permission, no such interface): it would fail the same way again.
+        String failure;
+        synchronized (said) {
+            failure = said.toString().trim();
         }
-        ExitCleanup.register(process);
-        return new Tcpdump(process, file, where);
-    }
-
-    private static void drainInBackground(BufferedReader errors) {
-        Thread drain = new Thread(() -> {
-            try {
-                while (errors.readLine() != null) {
-                    // tcpdump's closing statistics: nothing the report needs
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "tcpdump-stderr");
-        drain.setDaemon(true);
-        drain.start();
+        unavailableReason = "tcpdump could not capture: " + (failure.isEmpty() ? "it exited" : failure);
+        throw new IOException(unavailableReason);
     }
 
     /** Every packet captured so far on the watched ports, oldest first, each packet once. */
@@ -185,21 +165,13 @@ public final class PacketCapture implements AutoCloseable {
                 .toList();
     }
 
-    /** Stops every tcpdump and deletes the capture files. */
+    /** Stops every tcpdump (each is killed) and deletes the capture files. */
     @Override
     public synchronized void close() {
         for (Tcpdump capture : captures) {
-            capture.process().destroy();
-        }
-        for (Tcpdump capture : captures) {
+            capture.process().close();
             try {
-                if (!capture.process().waitFor(2, TimeUnit.SECONDS)) {
-                    capture.process().destroyForcibly();
-                }
-                ExitCleanup.unregister(capture.process());
                 Files.deleteIfExists(capture.file());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (IOException ignored) {
                 // a temp file left behind is not worth failing a scenario for
             }
@@ -213,6 +185,6 @@ public final class PacketCapture implements AutoCloseable {
         }
     }
 
-    private record Tcpdump(Process process, Path file, Interface where) {
+    private record Tcpdump(ChildProcess process, Path file, Interface where) {
     }
 }

@@ -2,14 +2,15 @@ package org.socketlab.wire;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.ExitCleanup;
+import org.socketlab.programs.Limit;
 
 /**
  * A second host for a scenario: a network namespace of its own, joined to this one by a veth pair on a private
@@ -19,13 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SecondHost implements AutoCloseable {
     private static final String PREFIX = "socketlab-";
+    /** An {@code ip} or {@code iptables} command is done within this long. */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private final String name;
     private final String hostInterface;
     private final String localAddress;
     private final String address;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ChildProcess> processes = new ArrayList<>();
     private final Runnable deleteAtExit;
     private static volatile boolean leftoversRemoved;
 
@@ -177,13 +180,14 @@ public final class SecondHost implements AutoCloseable {
         return InetAddress.getByName(address);
     }
 
-    /** Starts a command inside the second host's namespace; it is killed on {@link #close()}. */
-    public synchronized Process start(List<String> command) throws IOException {
-        List<String> full = new ArrayList<>(List.of(ip().orElseThrow().toString(), "netns", "exec", name));
-        full.addAll(command);
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+    /**
+     * Starts a command inside the second host's namespace, its output lines (both streams) to {@code onLine}; it is
+     * killed, with what it started, on {@link #close()}.
+     */
+    public synchronized ChildProcess start(List<String> command, ChildProcess.OutputListener onLine)
+            throws IOException {
+        ChildProcess process = ChildProcess.command(inside(command)).onLine(onLine).start();
         processes.add(process);
-        ExitCleanup.register(process);
         return process;
     }
 
@@ -196,9 +200,14 @@ public final class SecondHost implements AutoCloseable {
     }
 
     private void exec(List<String> command) throws IOException {
+        output(inside(command));
+    }
+
+    /** The command line that runs {@code command} inside the second host: {@code ip netns exec}. */
+    private List<String> inside(List<String> command) {
         List<String> full = new ArrayList<>(List.of(ip().orElseThrow().toString(), "netns", "exec", name));
         full.addAll(command);
-        output(full);
+        return full;
     }
 
     private static void run(String... arguments) throws IOException {
@@ -207,39 +216,25 @@ public final class SecondHost implements AutoCloseable {
         output(command);
     }
 
+    /** Runs a command to its end; what it printed (both streams), or an IOException with it if it failed. */
     private static String output(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within 10 s");
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed: " + output.trim());
-            }
-            return output;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
+        ChildProcess.Result result = ChildProcess.command(command).run(COMMAND_TIMEOUT);
+        if (result.ending().stoppedFor() == Limit.TIME) {
+            throw new IOException(Thread.currentThread().isInterrupted()
+                    ? "interrupted while running " + String.join(" ", command)
+                    : String.join(" ", command) + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + " s");
         }
+        if (!result.succeeded()) {
+            throw new IOException(String.join(" ", command) + " failed: " + result.output().trim());
+        }
+        return result.output();
     }
 
     /** Kills what runs inside, then deletes the namespace; its veth pair and firewall rules go with it. */
     @Override
     public synchronized void close() {
-        for (Process process : processes) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        for (Process process : processes) {
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ExitCleanup.unregister(process);
-        }
+        processes.forEach(ChildProcess::close);
+        processes.clear();
         ExitCleanup.unregister(deleteAtExit);
         try {
             run("netns", "del", name);

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.ChildProcessBuilder;
+import org.socketlab.programs.Limit;
 
 /**
  * The benchmark scripts run end to end, shortened to a round of a second or two: they start their servers, drive
@@ -19,29 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchScriptsIT {
     private static final Path BENCH = Path.of("bench");
+    /** What a script may print, kept in memory until it ends: far more than a round's summaries. */
+    private static final long OUTPUT_LIMIT = 64L << 20;
 
     private record Run(int exitCode, String output) {
     }
 
-    @TempDir
-    Path dir;
-
-    private Run run(String script, Map<String, String> settings) throws IOException, InterruptedException {
-        // Into a file, not a pipe: a script that wrote more than a pipe holds would block until read.
-        Path log = dir.resolve(script + ".log");
-        ProcessBuilder builder = new ProcessBuilder("bash", BENCH.resolve(script).toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                        new java.io.File("/dev/null")));
-        builder.environment().putAll(settings);
-        Process process = builder.start();
-        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(finished).as("%s finished within 3 minutes; its output:%n%s", script, output).isTrue();
-        return new Run(process.exitValue(), output);
+    private Run run(String script, Map<String, String> settings) throws IOException {
+        // Its output is read as it comes, so a script never blocks on a full pipe; its input is closed.
+        ChildProcessBuilder builder = ChildProcess.command(List.of("bash", BENCH.resolve(script).toString()))
+                .outputLimit(OUTPUT_LIMIT);
+        settings.forEach(builder::environment);
+        ChildProcess.Result result = builder.run(Duration.ofMinutes(3));
+        assertThat(result.ending().stoppedFor()).as("%s finished within 3 minutes; its output:%n%s", script,
+                result.output()).isEqualTo(Limit.NONE);
+        return new Run(result.ending().exitCode(), result.output());
     }
 
     private static boolean seedIsBeside() {

@@ -3,14 +3,15 @@ package org.socketlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.Limit;
 import org.socketlab.report.ReportFixture;
 import org.socketlab.report.ReportJson;
 
@@ -24,14 +25,13 @@ class JarIT {
     private record Run(int exitCode, String output) {
     }
 
-    private static Run run(String... arguments) throws IOException, InterruptedException {
+    private static Run run(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        ChildProcess.Result result = ChildProcess.command(command).run(Duration.ofSeconds(60));
+        assertThat(result.ending().stoppedFor()).as("finished: %s", command).isEqualTo(Limit.NONE);
+        return new Run(result.ending().exitCode(), result.output());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +28,8 @@ import org.socketlab.model.ScenarioObservations;
 import org.socketlab.net.ClientRun;
 import org.socketlab.net.Outcome;
 import org.socketlab.net.Transport;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.Commands;
 import org.socketlab.programs.ProgramSettings;
 
 /**
@@ -101,6 +101,8 @@ class StudentProgramsTest {
                 serverSocket.sendto(message.decode().upper().encode(), clientAddress)
             """;
 
+    /** How long "is it installed?" may take: the compiler's or interpreter's version, or an empty program. */
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(30);
     /** The output kept of one program is 1 MiB; the console must stay well under this. */
     private static final long CONSOLE_BOUND = 2L << 20;
 
@@ -315,31 +317,19 @@ class StudentProgramsTest {
     }
 
     private Path buildCClient() throws Exception {
-        assumeTrue(runs("gcc", "--version"), "gcc is not installed (apt-get install gcc)");
+        assumeTrue(Commands.runs(List.of("gcc", "--version"), CHECK_WAIT),
+                "gcc is not installed (apt-get install gcc)");
         Path source = Files.writeString(project.resolve("tcp_client.c"), C_TCP_CLIENT);
         Path binary = project.resolve("tcp_client");
-        Process gcc = new ProcessBuilder("gcc", "-Wall", "-o", binary.toString(), source.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0).as("gcc: " + output).isTrue();
+        ChildProcess.Result gcc = ChildProcess.command(List.of("gcc", "-Wall", "-o", binary.toString(),
+                source.toString())).run(Duration.ofSeconds(60));
+        assertThat(gcc.succeeded()).as("gcc: " + gcc.output()).isTrue();
         return binary;
     }
 
     private static void assumePython() {
-        assumeTrue(runs("python3", "-c", "pass"), "python3 is not installed (apt-get install python3)");
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        assumeTrue(Commands.runs(List.of("python3", "-c", "pass"), CHECK_WAIT),
+                "python3 is not installed (apt-get install python3)");
     }
 
     private static ProgramRun clientRun(ScenarioObservations seen) {
@@ -388,10 +378,7 @@ class StudentProgramsTest {
     /** What {@code ip netns list} shows; empty where there is no ip command. */
     private static String netnsList() throws Exception {
         try {
-            Process ip = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
-            String output = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            ip.waitFor(10, TimeUnit.SECONDS);
-            return output;
+            return ChildProcess.command(List.of("ip", "netns", "list")).run(Duration.ofSeconds(10)).output();
         } catch (IOException noIp) {
             return "";
         }

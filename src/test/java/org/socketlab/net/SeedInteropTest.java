@@ -3,24 +3,23 @@ package org.socketlab.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.ChildProcessBuilder;
+import org.socketlab.programs.Commands;
+import org.socketlab.programs.Ending;
 
 /**
  * Wire compatibility with the seed, both ways: the seed's own Python programs, run with {@code python3}, against
@@ -35,7 +34,7 @@ class SeedInteropTest {
     @TempDir
     Path dir;
 
-    private final List<Process> pythons = new ArrayList<>();
+    private final List<ChildProcess> pythons = new ArrayList<>();
 
     /** Whether python3 runs, asked once; null until asked. */
     private static Boolean pythonRuns;
@@ -46,17 +45,14 @@ class SeedInteropTest {
         assumeTrue(Files.isDirectory(SEED),
                 "skipped: ../shared/seed/python not found (only present beside the course checkout)");
         if (pythonRuns == null) {
-            pythonRuns = pythonRuns();
+            pythonRuns = Commands.runs(List.of("python3", "--version"), Duration.ofSeconds(10));
         }
         assumeTrue(pythonRuns, "skipped: python3 not found (install it to run the seed's programs)");
     }
 
     @AfterEach
-    void stopPython() throws InterruptedException {
-        for (Process python : pythons) {
-            python.destroyForcibly();
-            python.waitFor(5, TimeUnit.SECONDS);
-        }
+    void stopPython() {
+        pythons.forEach(ChildProcess::close);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,51 +112,49 @@ class SeedInteropTest {
         assertThat(run.outcome()).as(console.err()).isEqualTo(Outcome.REPLY);
     }
 
-    private record PythonRun(int exitCode, String out, String err) {
+    private record PythonRun(Integer exitCode, String out, String err) {
+    }
+
+    /** What a program printed on each stream, each line followed by {@code \n}. */
+    private static final class Printed implements ChildProcess.OutputListener {
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder err = new StringBuilder();
+
+        @Override
+        public synchronized void line(ChildProcess.Stream stream, String text) {
+            (stream == ChildProcess.Stream.OUT ? out : err).append(text).append('\n');
+        }
+
+        synchronized String out() {
+            return out.toString();
+        }
+
+        synchronized String err() {
+            return err.toString();
+        }
     }
 
     /** Runs a seed client to its end, its sentence piped to standard input as if typed. */
     private PythonRun runClient(String script, int port, String sentence) throws Exception {
-        Path out = dir.resolve(script + ".out");
-        Path err = dir.resolve(script + ".err");
-        Process client = python(copy(script, port))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        Printed printed = new Printed();
+        ChildProcess client = python(copy(script, port)).onLine(printed).start();
         pythons.add(client);
-        try (OutputStream stdin = client.getOutputStream()) {
-            stdin.write((sentence + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        assertThat(client.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("%s ended within %s", script, LIMIT)
-                .isTrue();
-        return new PythonRun(client.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        client.type(sentence);
+        client.closeInput();
+        Optional<Ending> ending = client.awaitExit(LIMIT);
+        assertThat(ending).as("%s ended within %s", script, LIMIT).isPresent();
+        return new PythonRun(ending.get().exitCode(), printed.out(), printed.err());
     }
 
     /** Starts a seed server and waits until it printed that it is ready, as a person would before the client. */
     private void startServer(String script, int port) throws Exception {
-        Process server = python(copy(script, port))
-                .redirectError(dir.resolve(script + ".err").toFile())
-                .start();
+        Printed printed = new Printed();
+        ChildProcess server = python(copy(script, port)).onLine(printed).start();
         pythons.add(server);
-        server.getOutputStream().close();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ended) {
-                // The process was stopped; nothing more to read.
-            }
-        }, "python-" + script);
-        reader.setDaemon(true);
-        reader.start();
-
-        String first = lines.poll(LIMIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(first).as("%s's first line (stderr: %s)", script, dir.resolve(script + ".err"))
-                .isEqualTo("The server is ready to receive");
+        server.closeInput();
+        server.awaitOutput(() -> !printed.out().isEmpty(), LIMIT);
+        assertThat(printed.out().lines().findFirst()).as("%s's first line (stderr: %s)", script, printed.err())
+                .contains("The server is ready to receive");
     }
 
     /** The seed's script with its port changed, in the temporary directory. */
@@ -174,26 +168,8 @@ class SeedInteropTest {
     }
 
     /** python3 unbuffered (-u), so a ready line arrives when printed, with UTF-8 on its standard streams. */
-    private static ProcessBuilder python(Path script) {
-        ProcessBuilder builder = new ProcessBuilder("python3", "-u", script.toString());
-        builder.environment().put("PYTHONIOENCODING", "utf-8");
-        return builder;
-    }
-
-    private static boolean pythonRuns() {
-        try {
-            Process version = new ProcessBuilder("python3", "--version")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean ended = version.waitFor(10, TimeUnit.SECONDS);
-            if (!ended) {
-                version.destroyForcibly();
-            }
-            return ended && version.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static ChildProcessBuilder python(Path script) {
+        return ChildProcess.command(List.of("python3", "-u", script.toString()))
+                .environment("PYTHONIOENCODING", "utf-8");
     }
 }

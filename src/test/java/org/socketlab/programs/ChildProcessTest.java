@@ -73,17 +73,9 @@ class ChildProcessTest {
 
     private static synchronized boolean pythonRuns() {
         if (pythonRuns == null) {
-            pythonRuns = runs(List.of("python3", "-c", "pass"));
+            pythonRuns = Commands.runs(List.of("python3", "-c", "pass"), WAIT);
         }
         return pythonRuns;
-    }
-
-    private static boolean runs(List<String> command) {
-        try (ChildProcess program = ChildProcess.command(command).start()) {
-            return program.awaitExit(WAIT).map(ending -> Integer.valueOf(0).equals(ending.exitCode())).orElse(false);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Test
@@ -123,7 +115,7 @@ class ChildProcessTest {
 
     @Test
     void aCProgramsPromptOnStandardOutputIsEchoedAfterToo() throws Exception {
-        assumeTrue(runs(List.of("gcc", "--version")), "gcc is not installed (apt-get install gcc)");
+        assumeTrue(Commands.runs(List.of("gcc", "--version"), WAIT), "gcc is not installed (apt-get install gcc)");
         Path source = script("client.c", "#include <stdio.h>", "#include <ctype.h>", "int main(void) {",
                 "    char line[100];",
                 "    printf(\"Input lowercase sentence:\");",
@@ -202,6 +194,52 @@ class ChildProcessTest {
     }
 
     @Test
+    void runGivesTheExitCodeAndBothStreamsWithTheInputClosed() throws Exception {
+        // cat would wait for input until the bound: run closes it at once.
+        ChildProcess.Result result = ChildProcess.command(List.of("sh", "-c", "echo out; cat; echo err >&2; exit 3"))
+                .onLine(console).run(WAIT);
+
+        assertThat(result.ending()).extracting(Ending::exitCode, Ending::stoppedFor).containsExactly(3, Limit.NONE);
+        assertThat(result.ending().ran()).isLessThan(WAIT);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output().lines()).containsExactlyInAnyOrder("out", "err");
+        assertThat(result.output()).endsWith("\n");
+        assertThat(console.all()).containsExactlyInAnyOrder(new Line(ChildProcess.Stream.OUT, "out"),
+                new Line(ChildProcess.Stream.ERR, "err"));
+        assertThat(ChildProcess.command(List.of("true")).run(WAIT).succeeded()).isTrue();
+    }
+
+    @Test
+    void runKillsACommandStillRunningAtItsBoundWithWhatItStarted() throws Exception {
+        ChildProcess.Result result = ChildProcess.command(List.of("sh", "-c", "sleep 1000 & echo $!; sleep 1000"))
+                .run(Duration.ofMillis(500));
+
+        assertThat(result.ending()).extracting(Ending::exitCode, Ending::stoppedFor).containsExactly(null, Limit.TIME);
+        assertThat(result.ending().ran()).isBetween(Duration.ofMillis(500), WAIT);
+        // The shell may say "Killed" of its foreground sleep, which dies first.
+        long background = Long.parseLong(result.output().lines().findFirst().orElseThrow());
+        ProcessHandle.of(background).ifPresent(left -> left.onExit().orTimeout(5, TimeUnit.SECONDS).join());
+        assertThat(ProcessHandle.of(background)).as("the background sleep").isEmpty();
+    }
+
+    @Test
+    void awaitOutputReturnsOnceTheListenerHasTheLineOrTheProgramHasEnded() throws Exception {
+        List<String> command = List.of("sh", "-c", "echo one; sleep 0.2; echo ready; sleep 1000");
+        try (ChildProcess ready = ChildProcess.command(command).onLine(console).start()) {
+            assertThat(ready.awaitOutput(() -> console.texts(ChildProcess.Stream.OUT).contains("ready"), WAIT))
+                    .isTrue();
+            assertThat(ready.awaitOutput(() -> false, Duration.ofMillis(100))).as("still running").isFalse();
+            assertThat(ready.isAlive()).isTrue();
+        }
+        long started = System.nanoTime();
+        try (ChildProcess bye = ChildProcess.command(List.of("sh", "-c", "echo bye")).onLine(console).start()) {
+            assertThat(bye.awaitOutput(() -> false, WAIT)).isFalse();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("returned at the exit").isLessThan(WAIT);
+        assertThat(console.texts(ChildProcess.Stream.OUT)).containsExactly("one", "ready", "bye");
+    }
+
+    @Test
     void aProgramThatExitsGivesItsExitCodeAndASignalGives128PlusIt() throws Exception {
         try (ChildProcess three = ChildProcess.command(List.of("sh", "-c", "exit 3")).start();
                 ChildProcess terminated = ChildProcess.command(List.of("sh", "-c", "kill -TERM $$")).start()) {
@@ -262,7 +300,7 @@ class ChildProcessTest {
     @Test
     void aJvmThatLeadsItsSessionSurvivesClosingATerminal() throws Exception {
         // Such a JVM (under setsid, or first in a container) would adopt the terminal and die of its hang-up.
-        assumeTrue(runs(List.of("setsid", "--version")), "setsid (util-linux) is not installed");
+        assumeTrue(Commands.runs(List.of("setsid", "--version"), WAIT), "setsid (util-linux) is not installed");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (ChildProcess leader = ChildProcess.command(List.of("setsid", "-w", java.toString(), "-cp",
                 System.getProperty("java.class.path"), SessionLeader.class.getName())).onLine(console).start()) {

@@ -3,16 +3,18 @@ package org.socketlab.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.Limit;
 
 /** A second host is made for real and leaves nothing behind: no namespace, no veth, no firewall rule. */
 class SecondHostTest {
     private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ChildProcess.Result result = ChildProcess.command(List.of(command)).run(Duration.ofSeconds(10));
+        assertThat(result.ending().stoppedFor()).isEqualTo(Limit.NONE);
+        return result.output();
     }
 
     @Test
