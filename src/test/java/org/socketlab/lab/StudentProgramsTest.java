@@ -307,6 +307,29 @@ class StudentProgramsTest {
         }
     }
 
+    @Test
+    void programsThatTakeThePortRunQuestionCWhereTheSeedsCannot() throws Exception {
+        assumePython();
+        // The seed's programs with the port taken from the command line instead of written inside.
+        Files.writeString(project.resolve("udp_server.py"), PY_UDP_SERVER_12000
+                .replace("from socket import *", "from socket import *\nimport sys")
+                .replace("serverPort = 12000", "serverPort = int(sys.argv[1])"));
+        Properties settings = new Properties();
+        settings.setProperty(ProgramSettings.PREFIX + "udp-server", "python3 udp_server.py {port}");
+        try (LabScenario lab = new LabScenario(new ScenarioRecorder(),
+                ProgramSettings.load(project, Path.of("features"), settings))) {
+            lab.startServer(Transport.UDP, 4000);
+            lab.send(Transport.UDP, 4000, "asmaa", false);
+            lab.expectReply("ASMAA");
+            lab.clientTimeout(Duration.ofMillis(500));
+            lab.expectNoServer(Transport.UDP, 12000);
+            lab.send(Transport.UDP, 12000, "asmaa", false);
+            lab.expectNoReplyWithin(Duration.ofMillis(500));
+            assertThat(lab.recorder().snapshot().runs()).anyMatch(run -> run.command()
+                    .equals("python3 udp_server.py " + lab.realPort(4000)));
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     /** A scenario whose one student's program plays {@code role}, run from the temporary project directory. */
