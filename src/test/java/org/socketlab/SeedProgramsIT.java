@@ -114,6 +114,8 @@ class SeedProgramsIT {
         assertThat(resultsJson).contains("ConnectionRefusedError: [Errno 111] Connection refused")
                 .contains("OSError: [Errno 98] Address already in use")
                 .contains("Input lowercase sentence:asmaa gamal nagy")
-                .contains("udp_server.py").contains("sha256");
+                .contains("udp_server.py").contains("sha256")
+                .contains("not set (no lab.program.udp-client-connected): the steps of a connected UDP client are "
+                        + "skipped");
     }
 }

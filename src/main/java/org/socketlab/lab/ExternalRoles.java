@@ -52,14 +52,12 @@ final class ExternalRoles implements AutoCloseable {
 
     /** The program named for the connected UDP client; skips the step when only the plain client is named. */
     Optional<ProgramCommand> connectedClient() {
-        Optional<ProgramCommand> connected = settings.program("udp-client-connected");
-        Optional<ProgramCommand> plain = settings.program("udp-client");
-        if (connected.isEmpty() && plain.isPresent()) {
+        if (settings.connectedClientMissing()) {
             throw new TestAbortedException("this step needs a UDP client that connects its socket, and only "
-                    + "lab.program.udp-client is named (" + plain.get().commandLine() + "); name one with "
-                    + "lab.program.udp-client-connected to run it");
+                    + "lab.program.udp-client is named (" + settings.program("udp-client").orElseThrow()
+                    .commandLine() + "); name one with lab.program.udp-client-connected to run it");
         }
-        return connected;
+        return settings.program(ProgramSettings.CONNECTED_UDP_CLIENT);
     }
 
     /** The last client's ending, for the report's "observed" side; null when socket-lab's own client ran. */

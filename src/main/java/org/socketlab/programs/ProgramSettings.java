@@ -48,9 +48,11 @@ import org.socketlab.model.ProgramInfo;
 public final class ProgramSettings {
     /** The keys' prefix: {@code lab.program.ROLE}. */
     public static final String PREFIX = "lab.program.";
+    /** The role of a UDP client that connects its socket first (socket-lab's {@code udp-client --connected}). */
+    public static final String CONNECTED_UDP_CLIENT = "udp-client-connected";
     /** The roles socket-lab's own steps run, in the order the report lists them. */
     public static final List<String> BUILT_IN_ROLES = List.of("udp-server", "udp-client", "tcp-server", "tcp-client",
-            "line-server", "udp-client-connected");
+            "line-server", CONNECTED_UDP_CLIENT);
     /** How a feature names a role through the generic steps: {@code the program "NAME"}. */
     static final Pattern FEATURE_ROLE = Pattern.compile("program \"([A-Za-z0-9_.-]+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
@@ -204,7 +206,7 @@ public final class ProgramSettings {
      * {@code socket-lab udp-client --connected}; empty for a role socket-lab has no program for.
      */
     public static Optional<String> ownCommand(String role) {
-        if ("udp-client-connected".equals(role)) {
+        if (CONNECTED_UDP_CLIENT.equals(role)) {
             return Optional.of("socket-lab udp-client --connected");
         }
         return OWN_SUBCOMMANDS.contains(role) ? Optional.of("socket-lab " + role) : Optional.empty();
@@ -221,7 +223,10 @@ public final class ProgramSettings {
         List<ProgramInfo> infos = new ArrayList<>();
         for (String role : knownRoles) {
             ProgramCommand command = programs.get(role);
-            if (command == null) {
+            if (command == null && role.equals(CONNECTED_UDP_CLIENT) && connectedClientMissing()) {
+                infos.add(new ProgramInfo(role, "not set (no " + PREFIX + role + "): the steps of a connected UDP "
+                        + "client are skipped, since the student's udp-client plays the UDP client", List.of()));
+            } else if (command == null) {
                 infos.add(new ProgramInfo(role, ownCommand(role)
                         .orElse("not set (no " + PREFIX + role + "; socket-lab has no program of that name)"),
                         List.of()));
@@ -231,6 +236,14 @@ public final class ProgramSettings {
             }
         }
         return List.copyOf(infos);
+    }
+
+    /**
+     * Whether the student named a UDP client but no connected one: socket-lab's connected client would then
+     * stand in for a program of the student's that does something else, so its steps are skipped instead.
+     */
+    public boolean connectedClientMissing() {
+        return !programs.containsKey(CONNECTED_UDP_CLIENT) && programs.containsKey("udp-client");
     }
 
     /** A file's SHA-256 as 64 lower-case hex digits. */
