@@ -66,7 +66,7 @@ final class PortPlan {
         }
         if (ProgramSite.isolated()) {
             site.labHost();
-            realPorts.putIfAbsent(labPort, labPort); // on its own lab host, the lab's port is the real port
+            keepOwnNumber(labPort); // on its own lab host, the lab's port is the real port
             return labPort;
         }
         return realPorts.computeIfAbsent(labPort, lab -> {
@@ -75,6 +75,18 @@ final class PortPlan {
             capture.watch(real);
             return real;
         });
+    }
+
+    /**
+     * Takes the lab port as its own real port, and records it as one of the scenario's ports (the sequence
+     * diagram tells the server's side by it); returns the real port it had already, if any.
+     */
+    private Integer keepOwnNumber(int labPort) {
+        Integer before = realPorts.putIfAbsent(labPort, labPort);
+        if (before == null) {
+            recorder.port(new PortMapping(labPort, labPort));
+        }
+        return before;
     }
 
     /**
@@ -91,7 +103,7 @@ final class PortPlan {
             recorder.note("No lab host: this scenario ran alone, on the real port " + labPort
                     + ", because a program's port is written inside it.");
         }
-        Integer mapped = realPorts.putIfAbsent(labPort, labPort);
+        Integer mapped = keepOwnNumber(labPort);
         if (mapped != null && mapped != labPort) {
             throw new TestAbortedException("the program has port " + labPort + " written inside it, and this "
                     + "scenario had already mapped that port to " + mapped + "; pass the port with {port}");
