@@ -16,9 +16,11 @@ import org.socketlab.model.LabSetup;
  *                      socket-lab's); null in a report written before it was recorded
  * @param summary       verdicts per question
  * @param features      the questions, in the assignment's order (sorted by file name), with their scenarios
+ * @param unmatchedAnswers the student's answer files and headings that match no feature or scenario that ran,
+ *                      e.g. {@code answers/9-extra.md} or {@code answers/1-part1-udp.md, line 7: ## Some heading}
  */
 public record LabReport(int schemaVersion, RunInfo run, Cover cover, Machine machine, LabSetup setup,
-        Summary summary, List<FeatureResult> features) {
+        Summary summary, List<FeatureResult> features, List<String> unmatchedAnswers) {
 
     /** Bumped when a field changes meaning or goes away; adding a field keeps it. */
     public static final int SCHEMA_VERSION = 1;
@@ -26,10 +28,26 @@ public record LabReport(int schemaVersion, RunInfo run, Cover cover, Machine mac
     /** A results.json written by hand may leave parts out: they render as unknown, not as a template error. */
     public LabReport {
         features = features == null ? List.of() : List.copyOf(features);
+        unmatchedAnswers = unmatchedAnswers == null ? List.of() : List.copyOf(unmatchedAnswers);
         run = run == null ? new RunInfo(null, null, null, null) : run;
         cover = cover == null ? new Cover(null, null, null, null, null, null) : cover;
         machine = machine == null ? new Machine(null, null, null, null, null, null, null, 0) : machine;
         summary = summary == null ? Summary.of(features) : summary;
+    }
+
+    /** A report without answers that match nothing. */
+    public LabReport(int schemaVersion, RunInfo run, Cover cover, Machine machine, LabSetup setup,
+            Summary summary, List<FeatureResult> features) {
+        this(schemaVersion, run, cover, machine, setup, summary, features, List.of());
+    }
+
+    /**
+     * This report with the student's answers and the points applied: these features (in the same order), the
+     * summary computed again, and the answers that matched nothing.
+     */
+    public LabReport graded(List<FeatureResult> gradedFeatures, List<String> unmatched) {
+        return new LabReport(schemaVersion, run, cover, machine, setup, Summary.of(gradedFeatures), gradedFeatures,
+                unmatched);
     }
 
     /** A report of these features, sorted into the assignment's order, with its summary computed; no setup. */

@@ -24,11 +24,14 @@ import org.socketlab.model.ScenarioObservations;
  * @param duration      how long it ran
  * @param steps         its steps, and any failed hook
  * @param observations  what the steps observed, as they left it on the board
+ * @param points        the most the scenario is worth: its {@code @points=N} tag, else its feature's, else 0
+ * @param score         what it earned: {@code points} when it ran as expected, else 0 (a skip earns nothing)
+ * @param studentAnswer the student's own answer to it, as markdown from {@code answers/}, or null when none
  */
 public record ScenarioResult(String id, String keyword, String name, int line, Integer outlineLine,
         List<String> tags, List<String> answer, List<String> otherSystems, String status, Verdict verdict,
         String reason, Instant started, Duration duration, List<StepResult> steps,
-        ScenarioObservations observations) {
+        ScenarioObservations observations, double points, double score, String studentAnswer) {
     public ScenarioResult {
         tags = tags == null ? List.of() : List.copyOf(tags);
         answer = answer == null ? List.of() : List.copyOf(answer);
@@ -39,5 +42,27 @@ public record ScenarioResult(String id, String keyword, String name, int line, I
         name = name == null ? "" : name;
         status = status == null ? "UNKNOWN" : status;
         verdict = verdict == null ? Verdict.ofStatus(status) : verdict;
+    }
+
+    /** A scenario as it ran, before points and answers are known: worth 0, no answer. */
+    public ScenarioResult(String id, String keyword, String name, int line, Integer outlineLine,
+            List<String> tags, List<String> answer, List<String> otherSystems, String status, Verdict verdict,
+            String reason, Instant started, Duration duration, List<StepResult> steps,
+            ScenarioObservations observations) {
+        this(id, keyword, name, line, outlineLine, tags, answer, otherSystems, status, verdict, reason, started,
+                duration, steps, observations, 0, 0, null);
+    }
+
+    /** This scenario worth {@code points}, scored by its verdict, with the student's answer (or null). */
+    public ScenarioResult graded(double points, String studentAnswer) {
+        double earned = verdict == Verdict.AS_EXPECTED ? points : 0;
+        return new ScenarioResult(id, keyword, name, line, outlineLine, tags, answer, otherSystems, status, verdict,
+                reason, started, duration, steps, observations, points, earned, studentAnswer);
+    }
+
+    /** This scenario without the instructor's reference answer (its description): for a graded hand-in. */
+    public ScenarioResult withoutReferenceAnswer() {
+        return new ScenarioResult(id, keyword, name, line, outlineLine, tags, List.of(), List.of(), status, verdict,
+                reason, started, duration, steps, observations, points, score, studentAnswer);
     }
 }

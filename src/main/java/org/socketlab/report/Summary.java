@@ -8,8 +8,11 @@ import java.util.List;
  * @param totals    every scenario's verdict, counted
  * @param verdict   the worst verdict of the run
  * @param questions one row per feature, in the assignment's order
+ * @param points    the most the whole assignment is worth: every question's points added up
+ * @param score     what it earned: every question's score added up
  */
-public record Summary(VerdictCounts totals, Verdict verdict, List<QuestionSummary> questions) {
+public record Summary(VerdictCounts totals, Verdict verdict, List<QuestionSummary> questions, double points,
+        double score) {
     public Summary {
         questions = questions == null ? List.of() : List.copyOf(questions);
     }
@@ -20,6 +23,8 @@ public record Summary(VerdictCounts totals, Verdict verdict, List<QuestionSummar
             return new QuestionSummary(feature.file(), feature.name(), counts, counts.overall());
         }).toList();
         VerdictCounts totals = VerdictCounts.of(features.stream().flatMap(f -> f.scenarios().stream()).toList());
-        return new Summary(totals, totals.overall(), rows);
+        return new Summary(totals, totals.overall(), rows,
+                features.stream().mapToDouble(FeatureResult::points).sum(),
+                features.stream().mapToDouble(FeatureResult::score).sum());
     }
 }

@@ -32,7 +32,7 @@ class ReportJsonTest {
     void theJsonHasStableNamesAndIsoTimes() throws IOException {
         JsonNode json = new ObjectMapper().readTree(ReportJson.write(ReportFixture.report()));
         assertThat(json.fieldNames()).toIterable().containsExactly("schemaVersion", "run", "cover", "machine",
-                "setup", "summary", "features");
+                "setup", "summary", "features", "unmatchedAnswers");
         assertThat(json.at("/setup/isolation").asText())
                 .isEqualTo("each scenario on its own lab host (network namespace)");
         assertThat(json.at("/setup/isolationNote").isMissingNode()).as("no note when isolated").isTrue();
