@@ -47,7 +47,19 @@ public final class ReportRenderer {
      * @throws UncheckedIOException when {@code templates} is given but is not a readable directory
      */
     public ReportRenderer(Path templates) {
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration = templateConfiguration(templates);
+    }
+
+    /**
+     * The Freemarker setup of the report's pages: templates from {@code templates} first, then the jar's copy;
+     * HTML auto-escaping; records read as {@code ${x.field}}; errors rethrown. Other pages rendered from the same
+     * template directory (the class report) use it too, so an instructor overrides any of them the same way.
+     *
+     * @param templates a directory whose templates take precedence over the jar's, or null for the jar's only
+     * @throws UncheckedIOException when {@code templates} is given but is not a readable directory
+     */
+    public static Configuration templateConfiguration(Path templates) {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setTemplateLoader(loader(templates));
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
@@ -63,16 +75,22 @@ public final class ReportRenderer {
         configuration.setAPIBuiltinEnabled(false);
         // With incompatible_improvements 2.3.34 the wrapper reads record components as ${x.field}.
         configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        return configuration;
     }
 
     /** The renderer for {@code -Dlab.report.templates}, else {@code reports-template/} if it exists, else the jar's. */
     public static ReportRenderer fromSystemProperties() {
+        return new ReportRenderer(templatesFromSystemProperties());
+    }
+
+    /** {@code -Dlab.report.templates}, else {@code reports-template/} if it exists, else null (the jar's only). */
+    public static Path templatesFromSystemProperties() {
         String configured = System.getProperty(TEMPLATES_PROPERTY);
         if (configured != null && !configured.isBlank()) {
-            return new ReportRenderer(Path.of(configured));
+            return Path.of(configured);
         }
         Path defaults = Path.of(DEFAULT_TEMPLATES);
-        return new ReportRenderer(Files.isDirectory(defaults) ? defaults : null);
+        return Files.isDirectory(defaults) ? defaults : null;
     }
 
     private static TemplateLoader loader(Path templates) {

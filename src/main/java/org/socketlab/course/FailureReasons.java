@@ -1,0 +1,97 @@
+package org.socketlab.course;
+
+import java.util.regex.Pattern;
+import org.socketlab.report.ScenarioResult;
+import org.socketlab.report.StepResult;
+import org.socketlab.report.Verdict;
+
+/**
+ * Why a scenario did not come out as expected, in words that are the same for every student who made the same
+ * mistake, so that reasons can be grouped: a failed expectation is its feature's words plus the first clause of
+ * what was observed; a skip or an undefined step is its reason. Ports, numbers, addresses, file paths and (in
+ * what was observed) the students' own quoted text are replaced by placeholders.
+ */
+final class FailureReasons {
+    private static final String EXPECTED = "expected: ";
+    private static final String OBSERVED = "\n but observed: ";
+    private static final int MAX_LENGTH = 240;
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\[?(?:\\d{1,3}\\.){3}\\d{1,3}\\]?(?::\\d+)?|\\[[0-9a-fA-F:]*:[0-9a-fA-F:]*\\](?::\\d+)?"
+                    + "|\\('[\\d.]+', \\d+\\)");
+    /** A file path: absolute, relative with ./ or ../, or with a directory and an extension. */
+    private static final Pattern PATH = Pattern.compile(
+            "(?<![\\w/])(?:\\.{1,2}/|/)[^\\s()'\";,]+|(?<![\\w/])[\\w.-]+/[^\\s()'\";,]*\\.\\w+");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w#])\\d+(?:[.,]\\d+)*");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]*\"|'[^'\\n]*'");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private FailureReasons() {
+    }
+
+    /** The scenario's reason, normalized; null when it came out as expected. */
+    static String of(ScenarioResult scenario) {
+        if (scenario.verdict() == Verdict.AS_EXPECTED) {
+            return null;
+        }
+        if (scenario.verdict() == Verdict.NOT_AS_EXPECTED) {
+            StepResult failed = scenario.steps().stream().filter(StepResult::problem).findFirst().orElse(null);
+            if (failed == null) {
+                return scenario.reason() != null ? normalize(scenario.reason(), true) : "not as expected";
+            }
+            return failure(failed);
+        }
+        String reason = scenario.reason();
+        if (reason == null) {
+            reason = scenario.steps().stream().map(StepResult::errorMessage)
+                    .filter(message -> message != null && !message.isBlank()).findFirst()
+                    .orElse(scenario.verdict().phrase());
+        }
+        // An undefined step's reason quotes the feature's own step, the same for everyone: keep it.
+        return normalize(reason, scenario.verdict() != Verdict.UNDEFINED);
+    }
+
+    private static String failure(StepResult failed) {
+        String message = failed.errorMessage();
+        if (message == null || message.isBlank()) {
+            return "failed: " + normalize(failed.text(), false);
+        }
+        int observedAt = message.indexOf(OBSERVED);
+        if (message.startsWith(EXPECTED) && observedAt > 0) {
+            String expected = message.substring(EXPECTED.length(), observedAt);
+            String observed = firstClause(message.substring(observedAt + OBSERVED.length()));
+            return "expected " + normalize(expected, false) + "; observed " + normalize(observed, true);
+        }
+        return normalize(firstLine(message), true);
+    }
+
+    /**
+     * The text with what differs between students replaced: addresses by {@code ADDRESS}, file paths by
+     * {@code …}, numbers by {@code #}; with {@code stripQuoted}, quoted text by {@code "…"}. Whitespace is
+     * collapsed, and the result is cut to a few lines' length.
+     */
+    static String normalize(String text, boolean stripQuoted) {
+        String result = firstLine(text);
+        if (stripQuoted) {
+            result = QUOTED.matcher(result).replaceAll("\"…\"");
+        }
+        result = ADDRESS.matcher(result).replaceAll("ADDRESS");
+        result = PATH.matcher(result).replaceAll("…");
+        result = NUMBER.matcher(result).replaceAll("#");
+        result = SPACES.matcher(result).replaceAll(" ").strip();
+        return result.length() > MAX_LENGTH ? result.substring(0, MAX_LENGTH) + "…" : result;
+    }
+
+    /** Up to the first line's end or semicolon: "not printed; the server's console: ..." is "not printed". */
+    private static String firstClause(String observed) {
+        String line = firstLine(observed);
+        int semicolon = line.indexOf("; ");
+        return semicolon > 0 ? line.substring(0, semicolon) : line;
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+}

@@ -1,0 +1,31 @@
+package org.socketlab.course;
+
+import java.util.List;
+
+/**
+ * One student: a row of the matrix and of {@code grades.csv}.
+ *
+ * @param anchor          the row's id in the page, e.g. {@code s12}
+ * @param id              the student id: the cover's, or the report's directory name when the cover has none
+ * @param idFromDirectory whether {@code id} is the directory's name
+ * @param name            the student's name from the cover, or empty
+ * @param source          the results.json read
+ * @param ownReport       a link to the student's own index.html beside it, relative to the class report; or null
+ * @param cells           one per {@link ClassReport#columns()} column, in order
+ * @param score           the points earned, over every gradable scenario
+ * @param points          the points the student's report could earn, over every gradable scenario
+ */
+public record StudentRow(String anchor, String id, boolean idFromDirectory, String name, String source,
+        String ownReport, List<Cell> cells, double score, double points) {
+    public StudentRow {
+        cells = List.copyOf(cells);
+    }
+
+    public String scoreText() {
+        return Points.text(score);
+    }
+
+    public String pointsText() {
+        return Points.text(points);
+    }
+}

@@ -1,0 +1,157 @@
+package org.socketlab.course;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.socketlab.report.LabReport;
+import org.socketlab.report.ReportJson;
+
+/**
+ * Finds and reads the students' results.json: the files named on the command line, and every
+ * {@code results.json} below the directories named. What cannot be used becomes an {@link InputProblem}, never an
+ * exception: one bad file must not cost the other students their grade.
+ */
+final class Submissions {
+    static final String RESULTS_FILE = "results.json";
+    /** Directory names that say where a report lies, not whose it is: the id comes from above them. */
+    private static final Set<String> NOT_AN_ID = Set.of("lab-report", "target", "results", "artifacts");
+
+    /** The reports to merge, one per student id, and what was wrong with the input. */
+    record Loaded(List<Submission> submissions, List<InputProblem> problems) {
+    }
+
+    private Submissions() {
+    }
+
+    static Loaded load(List<Path> inputs) {
+        List<InputProblem> problems = new ArrayList<>();
+        List<Path> files = find(inputs, problems);
+        // Reading is most of a large class's time (each results.json holds every console and packet): both cores.
+        List<Object> read = files.parallelStream().map(Submissions::read).toList();
+        Map<String, Submission> byId = new LinkedHashMap<>();
+        for (Object result : read) {
+            if (result instanceof InputProblem problem) {
+                problems.add(problem);
+                continue;
+            }
+            Submission submission = (Submission) result;
+            if (submission.idFromDirectory()) {
+                problems.add(new InputProblem(submission.file(), InputProblem.Kind.NO_STUDENT_ID,
+                        "the cover has no student id: the directory's name \"" + submission.studentId()
+                                + "\" stands in for it"));
+            }
+            Submission other = byId.get(submission.studentId());
+            if (other == null) {
+                byId.put(submission.studentId(), submission);
+                continue;
+            }
+            Submission newer = newer(other, submission);
+            Submission older = newer == other ? submission : other;
+            byId.put(submission.studentId(), newer);
+            problems.add(new InputProblem(older.file(), InputProblem.Kind.DUPLICATE,
+                    "student id \"" + submission.studentId() + "\" has two reports: this one (run " + older.ranAt()
+                            + ") is left out for the newer " + newer.file() + " (run " + newer.ranAt() + ")"));
+        }
+        return new Loaded(List.copyOf(byId.values()), problems);
+    }
+
+    /** The newer run; on a tie the later file name, so the choice does not depend on the order files are found. */
+    private static Submission newer(Submission a, Submission b) {
+        int byTime = a.ranAt().compareTo(b.ranAt());
+        if (byTime != 0) {
+            return byTime > 0 ? a : b;
+        }
+        return a.file().toString().compareTo(b.file().toString()) >= 0 ? a : b;
+    }
+
+    private static List<Path> find(List<Path> inputs, List<InputProblem> problems) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isRegularFile(input)) {
+                files.add(input);
+                continue;
+            }
+            List<Path> found = Files.isDirectory(input) ? walk(input, problems) : List.of();
+            if (found.isEmpty()) {
+                problems.add(new InputProblem(input, InputProblem.Kind.NOTHING_FOUND, Files.exists(input)
+                        ? "no " + RESULTS_FILE + " below it" : "it does not exist"));
+            }
+            files.addAll(found);
+        }
+        return files.stream().map(path -> path.toAbsolutePath().normalize()).distinct().toList();
+    }
+
+    private static List<Path> walk(Path directory, List<InputProblem> problems) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(path -> path.getFileName().toString().equals(RESULTS_FILE))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new InputProblem(directory, InputProblem.Kind.NOTHING_FOUND,
+                    "cannot be read to the end: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** A {@link Submission}, or the {@link InputProblem} that keeps the file out. */
+    private static Object read(Path file) {
+        LabReport report;
+        try {
+            report = ReportJson.read(file);
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            boolean newerSchema = message.contains("schemaVersion") && message.contains("reads up to");
+            return new InputProblem(file, newerSchema ? InputProblem.Kind.OTHER_SCHEMA
+                    : InputProblem.Kind.NOT_A_REPORT, firstLine(message));
+        }
+        if (report.schemaVersion() != LabReport.SCHEMA_VERSION) {
+            return new InputProblem(file, InputProblem.Kind.OTHER_SCHEMA, "schemaVersion " + report.schemaVersion()
+                    + "; this socket-lab reads " + LabReport.SCHEMA_VERSION);
+        }
+        String coverId = report.cover().studentId();
+        boolean fromDirectory = coverId == null || coverId.isBlank();
+        String id = fromDirectory ? directoryName(file) : coverId.strip();
+        return new Submission(file, report, id, fromDirectory, ranAt(report, file));
+    }
+
+    /** The nearest directory above the file whose name is not a build's ({@code target/lab-report}). */
+    static String directoryName(Path file) {
+        for (Path dir = file.toAbsolutePath().getParent(); dir != null && dir.getFileName() != null;
+                dir = dir.getParent()) {
+            if (!NOT_AN_ID.contains(dir.getFileName().toString())) {
+                return dir.getFileName().toString();
+            }
+        }
+        return file.toString();
+    }
+
+    private static Instant ranAt(LabReport report, Path file) {
+        if (report.run().started() != null) {
+            return report.run().started();
+        }
+        if (report.run().finished() != null) {
+            return report.run().finished();
+        }
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
