@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
                 + "TCP, Part 2's line-printing server and logging proxy, and the lab report.",
         subcommands = {UdpServerCommand.class, UdpClientCommand.class, TcpServerCommand.class,
             TcpClientCommand.class, LineServerCommand.class, LineClientCommand.class, ProxyCommand.class,
-            OriginCommand.class, ReportCommand.class, ClassReportCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            OriginCommand.class, ReportCommand.class, ClassReportCommand.class, SummaryCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SocketLab {
     public static void main(String[] args) {
         System.exit(commandLine(StdTerminal.system()).execute(args));

@@ -29,17 +29,31 @@ final class FailureReasons {
     private FailureReasons() {
     }
 
+    /** The words of a reason: normalized (for grouping), or as they are (for one student). */
+    private interface Words {
+        String of(String text, boolean stripQuoted);
+    }
+
     /** The scenario's reason, normalized; null when it came out as expected. */
     static String of(ScenarioResult scenario) {
+        return extract(scenario, FailureReasons::normalize);
+    }
+
+    /** The scenario's reason in its own words, on one line; null when it came out as expected. */
+    static String verbatim(ScenarioResult scenario) {
+        return extract(scenario, (text, stripQuoted) -> cut(SPACES.matcher(firstLine(text)).replaceAll(" ")));
+    }
+
+    private static String extract(ScenarioResult scenario, Words words) {
         if (scenario.verdict() == Verdict.AS_EXPECTED) {
             return null;
         }
         if (scenario.verdict() == Verdict.NOT_AS_EXPECTED) {
             StepResult failed = scenario.steps().stream().filter(StepResult::problem).findFirst().orElse(null);
             if (failed == null) {
-                return scenario.reason() != null ? normalize(scenario.reason(), true) : "not as expected";
+                return scenario.reason() != null ? words.of(scenario.reason(), true) : "not as expected";
             }
-            return failure(failed);
+            return failure(failed, words);
         }
         String reason = scenario.reason();
         if (reason == null) {
@@ -48,21 +62,21 @@ final class FailureReasons {
                     .orElse(scenario.verdict().phrase());
         }
         // An undefined step's reason quotes the feature's own step, the same for everyone: keep it.
-        return normalize(reason, scenario.verdict() != Verdict.UNDEFINED);
+        return words.of(reason, scenario.verdict() != Verdict.UNDEFINED);
     }
 
-    private static String failure(StepResult failed) {
+    private static String failure(StepResult failed, Words words) {
         String message = failed.errorMessage();
         if (message == null || message.isBlank()) {
-            return "failed: " + normalize(failed.text(), false);
+            return "failed: " + words.of(failed.text(), false);
         }
         int observedAt = message.indexOf(OBSERVED);
         if (message.startsWith(EXPECTED) && observedAt > 0) {
             String expected = message.substring(EXPECTED.length(), observedAt);
             String observed = firstClause(message.substring(observedAt + OBSERVED.length()));
-            return "expected " + normalize(expected, false) + "; observed " + normalize(observed, true);
+            return "expected " + words.of(expected, false) + "; observed " + words.of(observed, true);
         }
-        return normalize(firstLine(message), true);
+        return words.of(message, true);
     }
 
     /**
@@ -78,8 +92,11 @@ final class FailureReasons {
         result = ADDRESS.matcher(result).replaceAll("ADDRESS");
         result = PATH.matcher(result).replaceAll("…");
         result = NUMBER.matcher(result).replaceAll("#");
-        result = SPACES.matcher(result).replaceAll(" ").strip();
-        return result.length() > MAX_LENGTH ? result.substring(0, MAX_LENGTH) + "…" : result;
+        return cut(SPACES.matcher(result).replaceAll(" ").strip());
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text;
     }
 
     /** Up to the first line's end or semicolon: "not printed; the server's console: ..." is "not printed". */

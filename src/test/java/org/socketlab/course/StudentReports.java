@@ -113,7 +113,18 @@ public final class StudentReports {
     public String json() {
         ObjectNode copy = root.deepCopy();
         ArrayNode list = copy.putArray("features");
-        features.keySet().stream().sorted().forEach(file -> list.add(features.get(file)));
+        features.keySet().stream().sorted().forEach(file -> {
+            ObjectNode feature = features.get(file).deepCopy();
+            double points = 0;
+            double score = 0;
+            for (var scenario : feature.get("scenarios")) {
+                points += scenario.get("points").asDouble();
+                score += scenario.get("score").asDouble();
+            }
+            feature.put("points", points);
+            feature.put("score", score);
+            list.add(feature);
+        });
         return copy.toPrettyString();
     }
 
