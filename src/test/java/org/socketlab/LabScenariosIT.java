@@ -17,6 +17,7 @@ import org.socketlab.lab.ObservationBoard;
 import org.socketlab.model.ProgramInfo;
 import org.socketlab.programs.ProgramSettings;
 import org.socketlab.programs.SettingsException;
+import org.socketlab.report.Coursework;
 import org.socketlab.report.HeadlessChromium;
 import org.socketlab.report.LabReportPlugin;
 
@@ -44,10 +45,12 @@ class LabScenariosIT {
                     System.getProperties());
             List<ProgramInfo> programs = settings.programInfos();
             ObservationBoard.updateSetup(setup -> setup.withPrograms(programs));
-        } catch (SettingsException | UncheckedIOException e) {
+            // lab.answers, lab.referenceAnswers, lab.grader and the @points tags: refused before anything runs.
+            Coursework.check(Path.of("features"));
+        } catch (SettingsException | UncheckedIOException | IllegalArgumentException e) {
             settingsRefused = true;
             System.err.println("error: " + e.getMessage());
-            noReport("No scenario ran: a lab.program setting cannot be used.\n\nerror: " + e.getMessage() + "\n");
+            noReport("No scenario ran: a lab setting cannot be used.\n\nerror: " + e.getMessage() + "\n");
             throw new IllegalStateException(e.getMessage(), e);
         }
     }

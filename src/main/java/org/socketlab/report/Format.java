@@ -1,5 +1,6 @@
 package org.socketlab.report;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.socketlab.answers.Markdown;
 
 /**
  * Numbers and times as the report prints them, available to templates as {@code fmt}: {@code ${fmt.duration(d)}}.
@@ -54,6 +56,24 @@ public final class Format {
     /** A moment since the scenario started, e.g. {@code +12 ms}. */
     public String offsetMillis(long millis) {
         return "+" + (millis < 1_000 ? millis + " ms" : String.format(Locale.ROOT, "%.2f s", millis / 1_000.0));
+    }
+
+    /** Points as a reader writes them: {@code 2}, {@code 1.5}, {@code 0}. */
+    public String points(double points) {
+        return number(points);
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value)
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A student's markdown as HTML, raw HTML escaped and unsafe links dropped (see {@link Markdown}); print it with
+     * {@code ?no_esc}: {@code ${fmt.markdown(s.studentAnswer)?no_esc}}.
+     */
+    public String markdown(String markdown) {
+        return Markdown.toHtml(markdown);
     }
 
     /** e.g. {@code 24 November 2026}. */

@@ -29,6 +29,16 @@ final class LabProperties {
 
     /** The cover from a file (absent: every field unset) with each key first looked up in {@code overrides}. */
     static Cover cover(Path file, UnaryOperator<String> overrides) {
+        UnaryOperator<String> value = settings(file, overrides);
+        return new Cover(value.apply("lab.course"), value.apply("lab.assignment"), value.apply("lab.student"),
+                value.apply("lab.studentId"), value.apply("lab.instructors"), value.apply("lab.department"));
+    }
+
+    /**
+     * Each key's setting: from {@code overrides} (the system properties) when set there, else from the file (absent:
+     * nothing set); stripped, null when unset or blank.
+     */
+    static UnaryOperator<String> settings(Path file, UnaryOperator<String> overrides) {
         Properties properties = new Properties();
         if (Files.isRegularFile(file)) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -37,13 +47,11 @@ final class LabProperties {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        UnaryOperator<String> value = key -> {
+        return key -> {
             String override = overrides.apply(key);
             String found = override != null ? override : properties.getProperty(key);
             return found == null || found.isBlank() ? null : found.strip();
         };
-        return new Cover(value.apply("lab.course"), value.apply("lab.assignment"), value.apply("lab.student"),
-                value.apply("lab.studentId"), value.apply("lab.instructors"), value.apply("lab.department"));
     }
 
     /** The machine this JVM runs on. */

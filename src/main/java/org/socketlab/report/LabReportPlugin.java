@@ -168,7 +168,7 @@ public final class LabReportPlugin implements ConcurrentEventListener {
         LabReport report = LabReport.of(new RunInfo(startedAt, finishedAt, Duration.between(startedAt, finishedAt),
                 ZoneId.systemDefault().getId()),
                 LabProperties.cover(), LabProperties.machine(), ObservationBoard.setup(), features());
-        write(report, ReportRenderer::fromSystemProperties, System.out, System.err);
+        write(report, Coursework::fromSystemProperties, ReportRenderer::fromSystemProperties, System.out, System.err);
     }
 
     /**
@@ -176,11 +176,24 @@ public final class LabReportPlugin implements ConcurrentEventListener {
      * {@value #FAILED_FILE}. Never throws: the scenarios' own results must still reach Cucumber and JUnit.
      */
     void write(LabReport report, Supplier<ReportRenderer> renderer, PrintStream out, PrintStream err) {
+        write(report, Coursework::none, renderer, out, err);
+    }
+
+    /**
+     * The same, with the course's part applied first (the student's answers, points, reference answers hidden or
+     * not; see {@link Coursework}) and the graders' files written after the page. A setting or {@code @points}
+     * tag that cannot be used fails the report like a template error, with its reason.
+     */
+    void write(LabReport report, Supplier<Coursework> coursework, Supplier<ReportRenderer> renderer,
+            PrintStream out, PrintStream err) {
         Path failed = dir.resolve(FAILED_FILE);
         try {
             // First, so that a marker left by an earlier run never sits beside this run's report.
             Files.deleteIfExists(failed);
+            Coursework course = coursework.get();
+            report = course.apply(report);
             Path html = renderer.get().write(report, dir);
+            course.writeGraderFiles(report, dir, dryRun);
             out.println("Lab report: " + html.toUri());
         } catch (IOException | RuntimeException e) {
             err.println("ERROR socket-lab: the lab report could not be written to " + dir + ": " + e);
