@@ -20,6 +20,7 @@ import org.socketlab.programs.SettingsException;
 import org.socketlab.report.Coursework;
 import org.socketlab.report.HeadlessChromium;
 import org.socketlab.report.LabReportPlugin;
+import org.socketlab.report.ShippedReportPdf;
 
 /**
  * Runs every feature file in {@code features/} on the Cucumber engine, in {@code mvn verify} (Failsafe).
@@ -65,6 +66,18 @@ class LabScenariosIT {
         } catch (IOException e) {
             System.err.println("error: cannot mark " + report + " as not written: " + e);
         }
+    }
+
+    /**
+     * The PDF printed from the report this run just wrote: at most 30 A4 pages, each question's title and the
+     * student's name in it, screenshots of its first page and Part 2's left beside it (see {@link ShippedReportPdf}).
+     */
+    @AfterSuite
+    static void theReportPrintsToAPdfThatFits() throws Exception {
+        if (settingsRefused || Boolean.getBoolean("cucumber.execution.dry-run")) {
+            return; // no report, or one of scenarios that did not run: nothing to hand in
+        }
+        ShippedReportPdf.check(Path.of(System.getProperty("lab.report.dir", "target/lab-report")).toAbsolutePath());
     }
 
     /**

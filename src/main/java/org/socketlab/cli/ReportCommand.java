@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.socketlab.report.LabReport;
+import org.socketlab.report.PdfPrinter;
 import org.socketlab.report.ReportJson;
 import org.socketlab.report.ReportRenderer;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Renders the lab report's index.html again from its results.json alone, e.g. after "
-                + "editing a template in reports-template/.")
+                + "editing a template in reports-template/, and prints it to lab-report.pdf where Chromium is "
+                + "installed (where it is not, it says why and writes no PDF).")
 final class ReportCommand implements Callable<Integer> {
     /** Exit codes: 1 when results.json cannot be read or index.html cannot be written (2 is picocli's usage error). */
     enum Exit {
@@ -32,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
     Path results;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write index.html (default: the directory of RESULTS_JSON).")
+            description = "Where to write index.html and lab-report.pdf (default: the directory of RESULTS_JSON).")
     Path out;
 
     @Option(names = "--templates", paramLabel = "DIR",
@@ -57,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             ReportRenderer renderer = templates != null ? new ReportRenderer(templates)
                     : ReportRenderer.fromSystemProperties();
-            terminal.println(renderer.writeHtml(report, dir).toString());
+            PdfPrinter.write(renderer, report, dir, false, terminal::println);
             return Exit.OK.code;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // A missing template directory, a template error, an unwritable directory: all the user's to fix.

@@ -254,6 +254,48 @@ public final class Chromium implements PageClient {
         return () -> killAll(chromium, dir, console);
     }
 
+    /**
+     * Prints a page to a PDF file, as the page's print stylesheet lays it out, without Chromium's own header and
+     * footer (the page's {@code @page} margin boxes are its footer). Blocks until Chromium exited, at most
+     * {@code limit}; no process of the launch is left.
+     *
+     * @throws IOException when Chromium cannot start, does not finish in time, or exits without writing the PDF;
+     *                     the message says which, with Chromium's last line on standard error
+     */
+    public void printToPdf(URI page, Path pdf, Duration limit) throws IOException {
+        Path dir = workDir();
+        Files.deleteIfExists(pdf);
+        List<String> command = List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-extensions", "--user-data-dir=" + dir.resolve("print"),
+                "--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath(), page.toString());
+        Deque<String> errors = new ArrayDeque<>();
+        try (ChildProcess chromium = ChildProcess.command(command)
+                .environment("XDG_CONFIG_HOME", dir.resolve("config").toString())
+                .environment("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .outputLimit(OUTPUT_LIMIT).timeLimit(limit)
+                .onLine((stream, text) -> keepLast(errors, text)).start()) {
+            try {
+                chromium.closeInput();
+                Optional<Ending> ending = chromium.awaitExit(limit.plus(GRACE));
+                String last;
+                synchronized (errors) {
+                    last = errors.isEmpty() ? "" : "; its last line: " + errors.peekLast();
+                }
+                if (ending.isEmpty() || ending.get().stoppedFor() != Limit.NONE) {
+                    throw new IOException("Chromium did not print " + page + " within " + Durations.format(limit)
+                            + last);
+                }
+                if (!Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
+                    throw new IOException("Chromium exited with code " + ending.get().exitCode()
+                            + " without writing " + pdf + last);
+                }
+            } finally {
+                killAll(chromium, dir, null);
+            }
+        }
+    }
+
     /** Keeps standard error's last {@link #ERROR_LINES} lines. */
     private static void keepLast(Deque<String> errors, String line) {
         synchronized (errors) {

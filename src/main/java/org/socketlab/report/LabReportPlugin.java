@@ -51,7 +51,8 @@ import org.socketlab.lab.ObservationBoard;
 import org.socketlab.model.ScenarioObservations;
 
 /**
- * The Cucumber plugin that writes the lab report: {@code results.json} and {@code index.html} in the directory
+ * The Cucumber plugin that writes the lab report: {@code results.json}, {@code index.html} and, where Chromium is
+ * installed, {@code lab-report.pdf} printed from that page (see {@link PdfPrinter}), in the directory
  * named by the system property {@code lab.report.dir} (default {@code target/lab-report}), or by the plugin's
  * argument ({@code org.socketlab.report.LabReportPlugin:DIR}), when the test run finishes, whatever the
  * scenarios' results: a failing scenario belongs in the report, and the build fails on it by itself.
@@ -157,7 +158,8 @@ public final class LabReportPlugin implements ConcurrentEventListener {
         RunningScenario scenario = running.remove(testCase.getId());
         Instant started = scenario == null ? event.getInstant() : scenario.started;
         List<StepResult> steps = scenario == null ? List.of() : scenario.steps();
-        ScenarioObservations observations = ObservationBoard.take(testCase.getId().toString());
+        // Capped here, before it is kept: a flooding program's console must not make the report unusable.
+        ScenarioObservations observations = ConsoleCap.apply(ObservationBoard.take(testCase.getId().toString()));
         finished.add(new FinishedScenario(testCase.getUri().toString(), testCase, event.getResult(), started,
                 steps, observations));
     }
@@ -192,9 +194,9 @@ public final class LabReportPlugin implements ConcurrentEventListener {
             Files.deleteIfExists(failed);
             Coursework course = coursework.get();
             report = course.apply(report);
-            Path html = renderer.get().write(report, dir);
+            // The page, then the PDF printed from it; where there is no PDF, the console and the page say why.
+            PdfPrinter.write(renderer.get(), report, dir, true, out::println);
             course.writeGraderFiles(report, dir, dryRun);
-            out.println("Lab report: " + html.toUri());
         } catch (IOException | RuntimeException e) {
             err.println("ERROR socket-lab: the lab report could not be written to " + dir + ": " + e);
             StringWriter reason = new StringWriter();

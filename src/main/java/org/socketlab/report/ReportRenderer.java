@@ -115,11 +115,16 @@ public final class ReportRenderer {
 
     /** Writes the page for a report. */
     public void render(LabReport report, Writer out) {
+        render(report, out, null);
+    }
+
+    /** Writes the page for a report that says why no PDF was printed from it ({@code pdfMissing}, or null). */
+    public void render(LabReport report, Writer out, String pdfMissing) {
         ReportView view = ReportView.of(report);
         Format format = new Format(report.run() == null ? null : report.run().zone());
         try {
-            configuration.getTemplate(MAIN_TEMPLATE).process(Map.of("report", report, "view", view, "fmt", format),
-                    out);
+            configuration.getTemplate(MAIN_TEMPLATE).process(Map.of("report", report, "view", view, "fmt", format,
+                    "print", PrintView.of(report, pdfMissing)), new IndentStrippingWriter(out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the lab report", e);
         } catch (TemplateException e) {
@@ -138,6 +143,11 @@ public final class ReportRenderer {
      *                     {@link IllegalStateException} when rendering fails (see {@link #render(LabReport)})
      */
     public Path write(LabReport report, Path dir) throws IOException {
+        return write(report, dir, null);
+    }
+
+    /** As {@link #write(LabReport, Path)}, the page saying why no PDF was printed from it ({@code pdfMissing}). */
+    public Path write(LabReport report, Path dir, String pdfMissing) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(JSON_FILE);
         try {
@@ -147,7 +157,7 @@ public final class ReportRenderer {
             failedPage(dir.resolve(HTML_FILE), "results.json could not be written", e);
             throw e;
         }
-        return writeHtml(report, dir);
+        return writeHtml(report, dir, pdfMissing);
     }
 
     /**
@@ -159,10 +169,17 @@ public final class ReportRenderer {
      *                     {@link IllegalStateException} when rendering fails (see {@link #render(LabReport)})
      */
     public Path writeHtml(LabReport report, Path dir) throws IOException {
+        return writeHtml(report, dir, null);
+    }
+
+    /** As {@link #writeHtml(LabReport, Path)}, the page saying why no PDF was printed from it ({@code pdfMissing}). */
+    public Path writeHtml(LabReport report, Path dir, String pdfMissing) throws IOException {
         Files.createDirectories(dir);
         Path html = dir.resolve(HTML_FILE);
         try {
-            replace(html, render(report));
+            StringWriter page = new StringWriter(64 * 1024);
+            render(report, page, pdfMissing);
+            replace(html, page.toString());
         } catch (IOException | RuntimeException e) {
             failedPage(html, "the report could not be rendered", e);
             throw e;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.socketlab.model.ConsoleLine;
 import org.socketlab.model.HttpExchange;
 import org.socketlab.model.Packet;
@@ -64,10 +65,12 @@ public record ReportView(LabReport report, List<Question> questions) {
     }
 
     /**
-     * @param number    1 for the first page load, 2 for the second, ...
-     * @param exchanges its requests in the order the proxy saw them
+     * @param number     1 for the first page load, 2 for the second, ...
+     * @param exchanges  the page's own requests in the order the proxy saw them
+     * @param background the browser's own requests the proxy answered itself, one entry per host (see
+     *                   {@link BackgroundRequests})
      */
-    public record Load(int number, List<HttpExchange> exchanges) {
+    public record Load(int number, List<HttpExchange> exchanges, List<BackgroundRequests.Host> background) {
         /** How many of its requests were conditional. */
         public long conditional() {
             return exchanges.stream().filter(HttpExchange::conditional).count();
@@ -137,6 +140,9 @@ public record ReportView(LabReport report, List<Question> questions) {
         Map<Integer, List<HttpExchange>> byLoad = new LinkedHashMap<>();
         exchanges.stream().sorted(Comparator.comparingInt(HttpExchange::load))
                 .forEach(exchange -> byLoad.computeIfAbsent(exchange.load(), n -> new ArrayList<>()).add(exchange));
-        return byLoad.entrySet().stream().map(e -> new Load(e.getKey(), List.copyOf(e.getValue()))).toList();
+        Set<String> pageHosts = BackgroundRequests.pageHosts(exchanges);
+        return byLoad.entrySet().stream().map(e -> new Load(e.getKey(), e.getValue().stream()
+                .filter(exchange -> !BackgroundRequests.isBackground(exchange, pageHosts)).toList(),
+                BackgroundRequests.fold(e.getValue(), pageHosts))).toList();
     }
 }

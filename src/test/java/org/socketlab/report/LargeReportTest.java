@@ -24,7 +24,8 @@ class LargeReportTest {
         assertThat(html).endsWith("</html>\n");
         assertThat(report.summary().totals().total()).isEqualTo(1_000);
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
-        assertThat(bytes).as("size of 1,000 scenarios in bytes").isBetween(1_000_000, 12_000_000);
+        // Issue 13: a report of 1,000 scenarios stays under 5 MB, a file a student can hand in and a browser opens.
+        assertThat(bytes).as("size of 1,000 scenarios in bytes").isBetween(1_000_000, 5_000_000);
     }
 
     private static long count(String text, String what) {

@@ -1,0 +1,64 @@
+package org.socketlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.socketlab.http.Chromium;
+
+/**
+ * Checks the PDF that the report plugin printed at the end of a real run of the shipped features (LabScenariosIT
+ * calls it after the suite, when the report is written): a student can hand it in. Reads the run's own
+ * {@code results.json} for what must be in it.
+ */
+public final class ShippedReportPdf {
+    /** What issue 13 allows for the shipped features. */
+    public static final int MOST_PAGES = 30;
+
+    private ShippedReportPdf() {
+    }
+
+    /**
+     * At most {@value #MOST_PAGES} pages; each question's title and the student's name in its text; every page's
+     * footer numbered and naming the student. Leaves {@code pdf-first-page.png} and {@code pdf-part2-first-page.png}
+     * beside it. Where Chromium is missing, checks instead that the page says why there is no PDF.
+     */
+    public static void check(Path dir) throws IOException {
+        LabReport report = ReportJson.read(dir.resolve(ReportRenderer.JSON_FILE));
+        Path pdf = dir.resolve(PdfPrinter.PDF_FILE);
+        if (Chromium.find().isEmpty()) {
+            assertThat(pdf).doesNotExist();
+            assertThat(Files.readString(dir.resolve(ReportRenderer.HTML_FILE)))
+                    .contains("No lab-report.pdf was written");
+            return;
+        }
+        assertThat(pdf).as("the PDF printed from this run's report").isNotEmptyFile();
+        PrintedPdf printed = PrintedPdf.read(pdf);
+        String student = report.cover().student() == null ? "(set lab.student in lab.properties)"
+                : report.cover().student();
+
+        assertThat(printed.pageCount()).as("A4 pages of the printed report").isBetween(1, MOST_PAGES);
+        assertThat(printed.page(1)).contains(PrintedPdf.folded(student));
+        for (int page = 1; page <= printed.pageCount(); page++) {
+            assertThat(printed.page(page)).as("footer of page %d", page)
+                    .contains("Page " + page + " of " + printed.pageCount() + " · " + PrintedPdf.folded(student));
+        }
+        int part2 = 0;
+        for (int i = 0; i < report.features().size(); i++) {
+            FeatureResult feature = report.features().get(i);
+            String heading = (i + 1) + ". " + feature.name();
+            int page = printed.firstPageWith(heading);
+            assertThat(page).as("the page where question %s starts", heading).isPositive();
+            if (part2 == 0 && feature.file().contains("part2")) {
+                part2 = page;
+            }
+        }
+        printed.screenshot(1, dir.resolve("pdf-first-page.png"));
+        if (part2 > 0) {
+            printed.screenshot(part2, dir.resolve("pdf-part2-first-page.png"));
+        }
+        System.out.println("Lab report PDF: " + printed.pageCount() + " pages; first page and Part 2's first page in "
+                + dir.resolve("pdf-first-page.png") + " and pdf-part2-first-page.png");
+    }
+}
