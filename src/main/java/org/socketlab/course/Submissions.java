@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.socketlab.report.LabReport;
-import org.socketlab.report.ReportJson;
 
 /**
  * Finds and reads the students' results.json: the files named on the command line, and every
@@ -107,16 +106,11 @@ final class Submissions {
     private static Object read(Path file) {
         LabReport report;
         try {
-            report = ReportJson.read(file);
+            report = ResultsReader.read(file);
+        } catch (ResultsReader.NotAReport e) {
+            return new InputProblem(file, e.kind, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            boolean newerSchema = message.contains("schemaVersion") && message.contains("reads up to");
-            return new InputProblem(file, newerSchema ? InputProblem.Kind.OTHER_SCHEMA
-                    : InputProblem.Kind.NOT_A_REPORT, firstLine(message));
-        }
-        if (report.schemaVersion() != LabReport.SCHEMA_VERSION) {
-            return new InputProblem(file, InputProblem.Kind.OTHER_SCHEMA, "schemaVersion " + report.schemaVersion()
-                    + "; this socket-lab reads " + LabReport.SCHEMA_VERSION);
+            return new InputProblem(file, InputProblem.Kind.NOT_A_REPORT, firstLine(String.valueOf(e.getMessage())));
         }
         String coverId = report.cover().studentId();
         boolean fromDirectory = coverId == null || coverId.isBlank();

@@ -1,0 +1,82 @@
+package org.socketlab.course;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.socketlab.report.LabReport;
+import org.socketlab.report.ScenarioResult;
+
+/**
+ * Reads a student's results.json into the report's records as {@code ReportJson.read} does, but without each
+ * scenario's observations (consoles, packets, HTTP exchanges): they are most of the file, and the class report
+ * shows none of them. Skipping them while parsing keeps a class of hundreds within seconds.
+ */
+final class ResultsReader {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addMixIn(ScenarioResult.class, WithoutObservations.class)
+            .build();
+
+    @JsonIgnoreProperties("observations")
+    private interface WithoutObservations {
+    }
+
+    /** Why a file is not a report this socket-lab reads. */
+    static final class NotAReport extends IOException {
+        private static final long serialVersionUID = 1L;
+        final InputProblem.Kind kind;
+
+        NotAReport(InputProblem.Kind kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
+    }
+
+    private ResultsReader() {
+    }
+
+    /**
+     * @throws NotAReport when the file is JSON but no lab report, or has another schemaVersion
+     * @throws IOException when it cannot be read or parsed
+     */
+    static LabReport read(Path file) throws IOException {
+        LabReport report;
+        try {
+            report = MAPPER.readValue(file.toFile(), LabReport.class);
+        } catch (IOException notTheReportsShape) {
+            // Perhaps another schema version whose fields no longer fit: say which, if it says.
+            int version = schemaVersion(file);
+            if (version > 0 && version != LabReport.SCHEMA_VERSION) {
+                throw otherSchema(version);
+            }
+            throw notTheReportsShape;
+        }
+        if (report.schemaVersion() == 0) {
+            throw new NotAReport(InputProblem.Kind.NOT_A_REPORT, "it has no schemaVersion");
+        }
+        if (report.schemaVersion() != LabReport.SCHEMA_VERSION) {
+            throw otherSchema(report.schemaVersion());
+        }
+        return report;
+    }
+
+    private static NotAReport otherSchema(int version) {
+        return new NotAReport(InputProblem.Kind.OTHER_SCHEMA, "schemaVersion " + version + "; this socket-lab reads "
+                + LabReport.SCHEMA_VERSION);
+    }
+
+    private static int schemaVersion(Path file) {
+        try {
+            JsonNode tree = MAPPER.readTree(file.toFile());
+            return tree == null ? 0 : tree.path("schemaVersion").asInt(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
