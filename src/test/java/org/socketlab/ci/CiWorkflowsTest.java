@@ -1,0 +1,125 @@
+package org.socketlab.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI workflows parse as YAML and hold what the README and INSTRUCTORS.md promise: the report uploaded even when
+ * scenarios fail, the verdict table on the job's page, one grading job per submission, then the class report.
+ * Nothing here runs on GitHub or GitLab; it reads the files they would read.
+ */
+class CiWorkflowsTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void gitHubsLabReportWorkflowUploadsTheReportAlwaysAndShowsTheVerdicts() throws IOException {
+        JsonNode steps = yaml(".github/workflows/lab-report.yml").at("/jobs/verify/steps");
+        JsonNode upload = step(steps, "Upload the lab report");
+        assertThat(upload.path("if").asText()).isEqualTo("always()");
+        assertThat(upload.at("/with/path").asText()).isEqualTo("target/lab-report/");
+        JsonNode summary = step(steps, "Show the verdicts on the job's page");
+        assertThat(summary.path("if").asText()).isEqualTo("always()");
+        assertThat(summary.path("run").asText()).contains(
+                "java -jar target/socket-lab.jar summary target/lab-report/results.json >> \"$GITHUB_STEP_SUMMARY\"");
+    }
+
+    @Test
+    void gitHubsGradingWorkflowRunsOneJobPerSubmissionThenTheClassReport() throws IOException {
+        JsonNode jobs = yaml(".github/workflows/grade-submissions.yml").path("jobs");
+        assertThat(jobs.at("/list/outputs/submissions").asText()).isEqualTo("${{ steps.list.outputs.submissions }}");
+        assertThat(step(jobs.at("/list/steps"), "List the submissions").path("run").asText())
+                .contains(">> \"$GITHUB_OUTPUT\"");
+
+        JsonNode grade = jobs.path("grade");
+        assertThat(grade.path("needs").asText()).isEqualTo("list");
+        assertThat(grade.at("/strategy/matrix/submission").asText())
+                .isEqualTo("${{ fromJSON(needs.list.outputs.submissions) }}");
+        assertThat(grade.at("/strategy/fail-fast").asBoolean(true)).isFalse();
+        assertThat(step(grade.path("steps"), "Run the scenarios with the student's programs and answers")
+                .path("run").asText()).contains("bash .ci/grade-submission.sh");
+        JsonNode upload = step(grade.path("steps"), "Upload the lab report");
+        assertThat(upload.path("if").asText()).isEqualTo("always()");
+        assertThat(upload.at("/with/name").asText()).isEqualTo("lab-report-${{ matrix.submission }}");
+
+        JsonNode merge = jobs.path("class-report");
+        assertThat(merge.path("needs").asText()).isEqualTo("grade");
+        assertThat(merge.path("if").asText()).startsWith("always()");
+        assertThat(step(merge.path("steps"), "Download every lab report").at("/with/pattern").asText())
+                .isEqualTo("lab-report-*");
+        assertThat(step(merge.path("steps"), "Merge them into the class report").path("run").asText())
+                .contains("java -jar target/socket-lab.jar class-report --out class-report class-report/students");
+        assertThat(step(merge.path("steps"), "Upload the class report").at("/with/path").asText())
+                .isEqualTo("class-report/");
+    }
+
+    @Test
+    void gitLabsVerifyJobPublishesTheReportAndTheScenariosJunitXml() throws IOException {
+        JsonNode ci = yaml(".gitlab-ci.yml");
+        JsonNode verify = ci.path("verify");
+        assertThat(verify.path("script").toString()).contains("mvn -B verify");
+        assertThat(verify.at("/artifacts/when").asText()).isEqualTo("always");
+        assertThat(verify.at("/artifacts/paths/0").asText()).isEqualTo("target/lab-report/");
+        // Failsafe writes one <testcase> per scenario into TEST-org.socketlab.LabScenariosIT.xml.
+        assertThat(verify.at("/artifacts/reports/junit/0").asText()).isEqualTo("target/failsafe-reports/TEST-*.xml");
+        assertThat(ci.at("/grade/trigger/include/0/artifact").asText()).isEqualTo("grading-pipeline.yml");
+        assertThat(ci.at("/grade/trigger/strategy").asText()).isEqualTo("depend");
+        assertThat(ci.at("/grading-pipeline/script/0").asText()).contains(".ci/gitlab-grading-pipeline.sh");
+    }
+
+    @Test
+    void theGeneratedGitLabPipelineHasOneJobPerSubmissionThenTheClassReport() throws Exception {
+        Path submissions = dir.resolve("submissions");
+        for (String id : List.of("alice", "o'brien", "bob: \"x\"")) {
+            Files.createDirectories(submissions.resolve(id));
+        }
+        Files.writeString(submissions.resolve("not-a-folder.txt"), "");
+
+        Path generated = dir.resolve("grading-pipeline.yml");
+        Process generator = new ProcessBuilder("bash", ".ci/gitlab-grading-pipeline.sh", submissions.toString())
+                .redirectOutput(generated.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(generator.waitFor(20, TimeUnit.SECONDS)).as("the generator finishes").isTrue();
+        assertThat(generator.exitValue()).isZero();
+        JsonNode pipeline = YAML.readTree(generated.toFile());
+
+        List<String> jobs = new ArrayList<>();
+        pipeline.fieldNames().forEachRemaining(jobs::add);
+        assertThat(jobs).containsExactly("stages", "variables", "default", "grade alice", "grade bob: \"x\"",
+                "grade o'brien", "class-report");
+        JsonNode obrien = pipeline.path("grade o'brien");
+        assertThat(obrien.at("/variables/SUBMISSION").asText()).isEqualTo(submissions + "/o'brien");
+        assertThat(obrien.at("/artifacts/when").asText()).isEqualTo("always");
+        assertThat(obrien.at("/artifacts/paths/0").asText()).isEqualTo(submissions + "/o'brien/target/lab-report/");
+        assertThat(obrien.at("/script/0").asText()).isEqualTo("bash .ci/grade-submission.sh \"$SUBMISSION\"");
+        JsonNode merge = pipeline.path("class-report");
+        assertThat(merge.path("stage").asText()).isEqualTo("merge");
+        assertThat(merge.path("when").asText()).isEqualTo("always");
+        assertThat(merge.at("/script/1").asText()).contains("class-report --out class-report");
+    }
+
+    private static JsonNode yaml(String file) throws IOException {
+        return YAML.readTree(Path.of(file).toFile());
+    }
+
+    private static JsonNode step(JsonNode steps, String name) {
+        for (JsonNode step : steps) {
+            if (name.equals(step.path("name").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step named \"" + name + "\" in " + steps);
+    }
+}
