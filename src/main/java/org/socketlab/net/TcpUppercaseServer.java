@@ -1,10 +1,6 @@
 package org.socketlab.net;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -13,14 +9,16 @@ import java.time.Duration;
  *
  * <p>The reply is streamed as the text arrives, so the seed's client (which sends once, reads once, and never
  * closes its side) gets its answer at once, and a Java client that sends a megabyte and then half-closes gets
- * all of it. A character split between two reads is upper-cased whole ({@link Utf8Decoder}).
+ * all of it. A character split between two reads is upper-cased whole ({@link Utf8Decoder}). Every connection is
+ * served on one selector thread ({@link SelectorServer}), so a silent client delays nobody and costs a socket, not
+ * a thread.
  */
 public final class TcpUppercaseServer implements AutoCloseable {
     public static final String READY = UdpUppercaseServer.READY;
 
-    private final StreamServer server;
+    private final SelectorServer server;
 
-    private TcpUppercaseServer(StreamServer server) {
+    private TcpUppercaseServer(SelectorServer server) {
         this.server = server;
     }
 
@@ -31,8 +29,8 @@ public final class TcpUppercaseServer implements AutoCloseable {
     /** Starts with another idle timeout, for tests that show what happens to a silent client. */
     public static TcpUppercaseServer start(InetSocketAddress bindAddress, Output log, Duration idleTimeout)
             throws LabException {
-        return new TcpUppercaseServer(StreamServer.start("tcp-uppercase", bindAddress, log, READY, idleTimeout,
-                (connection, client) -> answer(connection, client, log)));
+        return new TcpUppercaseServer(SelectorServer.start("tcp-uppercase", bindAddress, log, READY, idleTimeout,
+                client -> new Answer(client, log)));
     }
 
     public int port() {
@@ -44,27 +42,40 @@ public final class TcpUppercaseServer implements AutoCloseable {
         return server.openConnections();
     }
 
-    private static void answer(Socket connection, String client, Output log) throws IOException {
-        InputStream in = connection.getInputStream();
-        OutputStream out = connection.getOutputStream();
-        Utf8Decoder decoder = new Utf8Decoder();
-        Preview received = new Preview();
-        byte[] buffer = new byte[8192];
-        int count;
-        while ((count = in.read(buffer)) >= 0) {
-            String text = decoder.decode(buffer, count);
-            received.add(text);
-            out.write(Uppercase.of(text).getBytes(StandardCharsets.UTF_8));
-            out.flush();
+    /** One connection's conversation: each read answered at once, the log line at the client's end of stream. */
+    private static final class Answer implements SelectorServer.Session {
+        private final String client;
+        private final Output log;
+        private final Utf8Decoder decoder = new Utf8Decoder();
+        private final Preview received = new Preview();
+
+        Answer(String client, Output log) {
+            this.client = client;
+            this.log = log;
         }
-        String rest = decoder.finish();
-        received.add(rest);
-        out.write(Uppercase.of(rest).getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        if (decoder.sawInvalidBytes()) {
-            log.printError("From " + client + ": bytes that are not UTF-8, answered with U+FFFD in their place");
-        } else {
-            log.println("From " + client + ": " + received.quote() + " -> " + received.quoteUppercase());
+
+        @Override
+        public byte[] received(byte[] bytes, int length) {
+            return answer(decoder.decode(bytes, length));
+        }
+
+        @Override
+        public byte[] ended() {
+            return answer(decoder.finish());
+        }
+
+        private byte[] answer(String text) {
+            received.add(text);
+            return Uppercase.of(text).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void finished() {
+            if (decoder.sawInvalidBytes()) {
+                log.printError("From " + client + ": bytes that are not UTF-8, answered with U+FFFD in their place");
+            } else {
+                log.println("From " + client + ": " + received.quote() + " -> " + received.quoteUppercase());
+            }
         }
     }
 
