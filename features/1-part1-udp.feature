@@ -1,3 +1,4 @@
+@points=1
 Feature: Part 1 - the UDP uppercase client and server
   Install and compile the Python programs (here: their Java twins), run the UDP server, then the UDP client,
   and type a lowercase sentence: the server answers with the sentence in upper case.

@@ -1,3 +1,4 @@
+@points=1
 Feature: Part 1 - the TCP uppercase client and server
   Run the TCP server, then the TCP client, and type a lowercase sentence: the server answers with the sentence
   in upper case, and the client prints "From Server:" before it.

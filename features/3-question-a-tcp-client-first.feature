@@ -1,3 +1,4 @@
+@points=1
 Feature: Question (a) - run the TCP client before the TCP server
   Suppose you run TCPClient before you run TCPServer. What happens? Why?
 

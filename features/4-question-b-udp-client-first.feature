@@ -1,3 +1,4 @@
+@points=1
 Feature: Question (b) - run the UDP client before the UDP server
   Suppose you run UDPClient before you run UDPServer. What happens? Why?
 

@@ -1,3 +1,4 @@
+@points=1
 Feature: Question (c) - client and server on different port numbers
   What happens if you use different port numbers for the client and server sides?
 

@@ -1,3 +1,4 @@
+@points=1
 Feature: Part 2 - a TCP server that prints every line a client sends
   Write a simple TCP program for a server that accepts lines of input from a client and prints the lines onto
   the server's standard output.

@@ -10,6 +10,7 @@ Feature: Part 2 - does the browser send conditional GETs for cached objects?
   installed. The page is http://lab.test/, with a stylesheet and an image; every object carries an ETag and a
   Last-Modified date.
 
+  @points=2
   Scenario: Chromium revalidates its cached objects with conditional GETs
     Yes. On the first load the cache is empty: plain GETs, answered 200 with the objects, their ETag and their
     Last-Modified date, which the browser stores. With "Cache-Control: no-cache" the browser may keep the
