@@ -26,15 +26,15 @@ class PrintFoldingTest {
 
         // On screen: all 100 lines (the first 40 shown, the rest folded into <details>).
         IntStream.rangeClosed(1, 100).forEach(n -> assertThat(html).contains(">proxy line " + n + "</span>"));
-        // In print: lines 1-8, then the gap, then 97-100; lines 9-40 are wrapped in the span print hides.
-        assertThat(html).containsSubsequence(">proxy line 8</span>\n<span class=\"fold\">", ">proxy line 40</span>\n"
-                + "</span></pre>", "<pre class=\"print-only\"><span class=\"gap\">… 88 lines not shown (all of them "
-                + "in results.json and on screen)</span>", ">proxy line 97</span>", ">proxy line 100</span>");
+        // In print: lines 1-6, then the gap, then 98-100; lines 7-40 are wrapped in the span print hides.
+        assertThat(html).containsSubsequence(">proxy line 6</span>\n<span class=\"fold\">", ">proxy line 40</span>\n"
+                + "</span></pre>", "<pre class=\"print-only\"><span class=\"gap\">… 91 lines not shown (all of them "
+                + "in results.json and on screen)</span>", ">proxy line 98</span>", ">proxy line 100</span>");
     }
 
     @Test
     void aShortConsolePrintsWhole() {
-        List<ConsoleLine> server = IntStream.rangeClosed(1, 15)
+        List<ConsoleLine> server = IntStream.rangeClosed(1, 12)
                 .mapToObj(n -> new ConsoleLine(n, ConsoleLine.OUT, "server line " + n)).toList();
         String html = new ReportRenderer(null).render(withConsole(server));
         assertThat(html).doesNotContain("lines not shown", "<span class=\"fold\">");
