@@ -29,6 +29,8 @@ import org.socketlab.report.ReportJson;
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.socketlab.course.ClassReportBenchmark [-Dexec.args="500 30"]
  * </pre>
+ * With a third argument, e.g. {@code -Dexec.args="500 0 target/lab-report/results.json"}, every student's report
+ * is that real run's (all its consoles and packets), verdicts varied the same way.
  * and record the figures in BENCHMARKS.md. Leaves the input in {@code target/class-bench/in/} and the class report
  * in {@code target/class-bench/out/}.
  */
@@ -42,10 +44,13 @@ public final class ClassReportBenchmark {
     public static void main(String[] args) throws IOException {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int scenarios = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        // A real run's results.json as every student's, instead of the fixture (its scenarios, not M of them).
+        Path real = args.length > 2 ? Path.of(args[2]) : null;
         Path root = Path.of("target", "class-bench");
         Path in = root.resolve("in");
         Path out = root.resolve("out");
-        long inputBytes = writeClass(in, students, scenarios);
+        long inputBytes = writeClass(in, students, real == null ? JSON.readTree(ReportJson.write(
+                ReportFixture.large(scenarios))) : JSON.readTree(real.toFile()));
 
         ClassReports classReports = new ClassReports(null, Clock.systemUTC());
         long coldStart = System.nanoTime();
@@ -87,13 +92,12 @@ public final class ClassReportBenchmark {
     }
 
     /** Writes the class's results.json files (and an index.html beside each); returns their total size. */
-    static long writeClass(Path in, int students, int scenarios) throws IOException {
+    static long writeClass(Path in, int students, JsonNode template) throws IOException {
         if (Files.exists(in)) {
             try (Stream<Path> old = Files.walk(in)) {
                 old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
-        JsonNode template = JSON.readTree(ReportJson.write(ReportFixture.large(scenarios)));
         Random random = new Random(12);
         long bytes = 0;
         for (int s = 0; s < students; s++) {
