@@ -92,7 +92,8 @@ public record ReportView(LabReport report, List<Question> questions) {
             for (ScenarioResult scenario : feature.scenarios()) {
                 ScenarioObservations observed = scenario.observations();
                 scenarios.add(new ScenarioView("q" + number + "-s" + (scenarios.size() + 1), scenario,
-                        terminals(observed), SequenceDiagram.of(observed), loads(observed.http()),
+                        ProxyConsoleFold.apply(terminals(observed), observed.http()), SequenceDiagram.of(observed),
+                        loads(observed.http()),
                         packetRows(observed.packets())));
             }
             questions.add(new Question(number, "q" + number, feature, summary, scenarios));

@@ -67,6 +67,38 @@ class PrintFoldingTest {
     }
 
     @Test
+    void theProxysConsoleFoldsTheBrowsersOwnRequestsIntoOneLinePerHost() {
+        List<HttpExchange> exchanges = List.of(
+                exchange(1, "CONNECT www.google.com:443 HTTP/1.1", false, 403),
+                exchange(1, "GET http://lab.test/ HTTP/1.1", true, 200),
+                exchange(1, "CONNECT www.google.com:443 HTTP/1.1", false, 403));
+        List<ReportView.TerminalLine> console = List.of(
+                new ReportView.TerminalLine("command", "socket-lab proxy --port 3128"),
+                new ReportView.TerminalLine("out", "Proxy listening on 127.0.0.1:3128"),
+                new ReportView.TerminalLine("out", "[127.0.0.1:40001] CONNECT www.google.com:443"),
+                new ReportView.TerminalLine("out", "[127.0.0.1:40001] answered by the proxy, not forwarded: 403"),
+                new ReportView.TerminalLine("out", "[127.0.0.1:40002] GET http://lab.test/ HTTP/1.1"),
+                new ReportView.TerminalLine("out", "[127.0.0.1:40003] CONNECT www.google.com:443"),
+                new ReportView.TerminalLine("out", "[127.0.0.1:40002] Host: lab.test"),
+                new ReportView.TerminalLine("out", "[127.0.0.1:40003] answered by the proxy, not forwarded: 403"),
+                new ReportView.TerminalLine("out", "[127.0.0.1:40002] response from lab.test: HTTP/1.1 200 OK"));
+        List<ReportView.Terminal> terminals = List.of(new ReportView.Terminal("proxy", console),
+                new ReportView.Terminal("origin", console.subList(4, 5)));
+
+        List<ReportView.Terminal> folded = ProxyConsoleFold.apply(terminals, exchanges);
+
+        assertThat(folded.get(0).lines()).extracting(ReportView.TerminalLine::text).containsExactly(
+                "socket-lab proxy --port 3128", "Proxy listening on 127.0.0.1:3128",
+                "… www.google.com:443 ×2: the browser's own, answered by the proxy, never forwarded (4 lines, in "
+                        + "results.json)",
+                "[127.0.0.1:40002] GET http://lab.test/ HTTP/1.1", "[127.0.0.1:40002] Host: lab.test",
+                "[127.0.0.1:40002] response from lab.test: HTTP/1.1 200 OK");
+        assertThat(folded.get(0).lines().get(2).kind()).isEqualTo("folded");
+        assertThat(folded.get(1)).isEqualTo(terminals.get(1)); // only the proxy's console
+        assertThat(ProxyConsoleFold.apply(terminals, exchanges.subList(1, 2))).isSameAs(terminals);
+    }
+
+    @Test
     void aConsoleOverTheCapIsCutAndTheScenarioSaysSo() {
         String line = "x".repeat(400_000);
         List<ConsoleLine> flood = new ArrayList<>();
