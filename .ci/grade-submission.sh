@@ -21,6 +21,10 @@ submission="${1:?usage: .ci/grade-submission.sh submissions/<student-id> [mvn ar
 shift
 submission="$(cd "$submission" && pwd)"
 id="$(basename "$submission")"
+if [ "$submission" = "$course" ]; then
+    echo "grade-submission: $submission is the course's own directory, not a submission in it" >&2
+    exit 2
+fi
 
 for part in pom.xml src features reports-template .ci; do
     rm -rf "${submission:?}/$part"
