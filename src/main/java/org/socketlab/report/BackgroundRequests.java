@@ -72,18 +72,25 @@ public final class BackgroundRequests {
      */
     static String host(HttpExchange exchange) {
         String[] parts = (exchange.requestLine() == null ? "" : exchange.requestLine()).split(" ");
-        String target = parts.length > 1 ? parts[1] : "";
-        if ("CONNECT".equals(parts[0])) {
+        String host = hostOf(parts[0], parts.length > 1 ? parts[1] : "");
+        if (!host.isEmpty() || exchange.requestHeaders() == null) {
+            return host;
+        }
+        return exchange.requestHeaders().stream().filter(header -> "host".equalsIgnoreCase(header.name()))
+                .map(header -> header.value()).findFirst().orElse("");
+    }
+
+    /** A CONNECT's target ({@code host:port}), an absolute-form URL's host; empty for an origin-form target. */
+    static String hostOf(String method, String target) {
+        if ("CONNECT".equals(method)) {
             return target;
         }
         int scheme = target.indexOf("://");
-        if (scheme >= 0) {
-            String rest = target.substring(scheme + 3);
-            int end = rest.indexOf('/');
-            return end < 0 ? rest : rest.substring(0, end);
+        if (scheme < 0) {
+            return "";
         }
-        return exchange.requestHeaders() == null ? "" : exchange.requestHeaders().stream()
-                .filter(header -> "host".equalsIgnoreCase(header.name())).map(header -> header.value())
-                .findFirst().orElse("");
+        String rest = target.substring(scheme + 3);
+        int end = rest.indexOf('/');
+        return end < 0 ? rest : rest.substring(0, end);
     }
 }

@@ -60,7 +60,7 @@ final class ProxyConsoleFold {
             String client = tagged.group(1);
             Matcher request = REQUEST_LINE.matcher(tagged.group(2));
             if (request.matches()) {
-                String host = host(request.group(1), request.group(2));
+                String host = BackgroundRequests.hostOf(request.group(1), request.group(2));
                 requestHostOfClient.put(client, background.contains(host) ? host : null);
                 if (background.contains(host)) {
                     countsOfHost.computeIfAbsent(host, h -> new int[2])[0]++;
@@ -83,19 +83,5 @@ final class ProxyConsoleFold {
                     + "answered by the proxy, never forwarded (" + counts[1] + " lines, in results.json)"));
         });
         return List.copyOf(kept);
-    }
-
-    /** As {@link BackgroundRequests#host}: a CONNECT's target, an absolute URL's host. */
-    private static String host(String method, String target) {
-        if ("CONNECT".equals(method)) {
-            return target;
-        }
-        int scheme = target.indexOf("://");
-        if (scheme < 0) {
-            return "";
-        }
-        String rest = target.substring(scheme + 3);
-        int end = rest.indexOf('/');
-        return end < 0 ? rest : rest.substring(0, end);
     }
 }
