@@ -85,6 +85,15 @@ serve() {
     esac
 }
 
+# serve_all SERVER...: the TCP and the UDP server of each (java, c, python).
+serve_all() {
+    local server
+    for server in "$@"; do
+        serve "$server-tcp"
+        serve "$server-udp"
+    done
+}
+
 # keep_serving NAME: after a run, checks that the server is still there and answers one sentence within 2 s;
 # if not, says so (with the end of its log) and starts it again on a new port, so one stuck server does not
 # spoil the runs after it. The run that saw it happen keeps its figures: they are what the server did.
@@ -103,6 +112,39 @@ keep_serving() {
     fi
     mv "$work/$name.log" "$work/$name.$SECONDS.log"
     serve "$name"
+}
+
+# build_c_programs: the C server and load generator of bench/ceiling/, into $work (gcc -O2).
+build_c_programs() {
+    if ! command -v gcc >/dev/null; then
+        echo "$(basename "$0"): gcc is not installed; the C server and the load generator that ranks the servers" \
+            "need it (apt-get install gcc)" >&2
+        exit 2
+    fi
+    gcc -O2 -Wall -o "$work/uppercase_server" "$repo/bench/ceiling/uppercase_server.c"
+    gcc -O2 -Wall -pthread -o "$work/uppercase_client" "$repo/bench/ceiling/uppercase_client.c"
+}
+
+# whole_seconds NAME VALUE: VALUE must be like 5s (the C load generator counts whole seconds).
+whole_seconds() {
+    if [[ ! $2 =~ ^[0-9]+s$ ]] || ((${2%s} < 1)); then
+        echo "$(basename "$0"): $1 must be whole seconds, like 5s, not $2" >&2
+        exit 2
+    fi
+}
+
+# load GENERATOR PROTO SERVER SECONDS OUT: one run of a load generator (c: bench/ceiling's, bench: socket-lab's
+# own) against the server SERVER-PROTO, for SECONDS after 1 s of warm-up, with $CLIENTS clients; its output, the
+# server's CPU per exchange included, in OUT.
+load() {
+    local generator=$1 proto=$2 server=$3 seconds=$4 out=$5
+    local port=${port_of[$server-$proto]} pid=${pid_of[$server-$proto]}
+    if [[ $generator == c ]]; then
+        "$work/uppercase_client" "$proto" "$port" "$CLIENTS" "$seconds" "$MESSAGE" "$pid" >"$out" || true
+    else
+        java -jar "$jar" bench "$proto" --port "$port" --clients "$CLIENTS" --duration "${seconds}s" --warmup 1s \
+            --message "$MESSAGE" --server-pid "$pid" >"$out" || true
+    fi # exit 1 only says there were errors: they are in the output
 }
 
 # Whether the seed's Python servers can run: "yes", or why not.
@@ -144,6 +186,9 @@ field() { # field OUTPUT-FILE NAME: one figure from a bench output
         max) sed -n 's/^latency ms: .* max \([0-9.]*\)$/\1/p' "$1" ;;
         errors) sed -n 's/^errors: \([0-9]*\)$/\1/p' "$1" ;;
         wrong) sed -n 's/^wrong replies: \([0-9]*\)$/\1/p' "$1" ;;
+        first) sed -n 's/^first reply ms: \([0-9.]*\)$/\1/p' "$1" ;;
+        client_us) sed -n 's/^cpu us\/exchange: client \([0-9.]*\).*/\1/p' "$1" ;;
+        server_us) sed -n 's/^cpu us\/exchange: .* server \([0-9.]*\)$/\1/p' "$1" ;;
     esac
 }
 

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.LongAdder;
 import org.socketlab.net.Durations;
 import org.socketlab.net.Transport;
@@ -34,7 +36,8 @@ import org.socketlab.net.Uppercase;
  *       reply and closes after the client does). On the Java server the client closes first, so its ports go to
  *       TIME_WAIT: {@code BENCHMARKS.md} says why that does not run out on loopback.</li>
  *   <li>UDP: send one datagram, wait for the reply (none within the timeout is an error). Each thread keeps one
- *       connected socket and replaces it after a failure, so a late reply cannot pass for the next one.</li>
+ *       socket, not connected (as the seed's), and replaces it after a failure, so a late reply cannot pass for the
+ *       next one.</li>
  * </ul>
  *
  * <p>Calls block without a socket timeout; a {@link Watchdog} closes an exchange that runs past the timeout. (A
@@ -51,16 +54,27 @@ public final class LoadGenerator {
     private final LongAdder wrongReplies = new LongAdder();
     private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
     private final AtomicReference<String> firstWrong = new AtomicReference<>();
+    private final AtomicLong firstRight = new AtomicLong(-1); // nanoseconds of the first right exchange
+    private final ProcessHandle server;
 
-    private LoadGenerator(BenchConfig config) {
+    private LoadGenerator(BenchConfig config, ProcessHandle server) {
         this.config = config;
+        this.server = server;
         this.request = direct(config.message().getBytes(StandardCharsets.UTF_8));
         this.expected = direct(Uppercase.of(config.message()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs the benchmark and returns what it measured. Failed exchanges are counted, never thrown. */
     public static BenchResult run(BenchConfig config) throws InterruptedException {
-        return new LoadGenerator(config).run();
+        return new LoadGenerator(config, null).run();
+    }
+
+    /**
+     * Runs the benchmark, and also measures the CPU time the server's process spends in the window (it must run on
+     * this machine; its figure is left out when it cannot be read).
+     */
+    public static BenchResult run(BenchConfig config, ProcessHandle server) throws InterruptedException {
+        return new LoadGenerator(config, server).run();
     }
 
     private BenchResult run() throws InterruptedException {
@@ -98,6 +112,8 @@ public final class LoadGenerator {
         window[0] = System.nanoTime() + config.warmup().toNanos();
         window[1] = window[0] + config.duration().toNanos();
         go.countDown(); // happens-before: the client threads see window[] as written above
+        CpuTime.Start cpuFrom = atTime(window[0], () -> new CpuTime.Start(server));
+        CpuTime cpu = atTime(window[1], cpuFrom::until);
         for (Thread thread : threads) {
             thread.join();
         }
@@ -107,10 +123,22 @@ public final class LoadGenerator {
         errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
         return new BenchResult(config, all.length, config.duration(), percentile(all, 50), percentile(all, 99),
                 all.length == 0 ? Duration.ZERO : Duration.ofNanos(all[all.length - 1]), errors.sum(),
-                wrongReplies.sum(), kinds, firstWrong.get(), idle.size(), countStillOpen(idle));
+                wrongReplies.sum(), kinds, firstWrong.get(), idle.size(), countStillOpen(idle),
+                Duration.ofNanos(Math.max(0, firstRight.get())), cpu);
     }
 
-    /** One client: exchanges until the window closes; only right ones wholly inside the window are timed. */
+    /** The reading taken at a moment of the run: the window's start or end, which the clients' timing uses too. */
+    private static <T> T atTime(long nanoTime, java.util.function.Supplier<T> reading) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+        return reading.get();
+    }
+
+    /**
+     * One client: exchanges until the window closes. Right ones that finish inside the window are counted and timed
+     * (an exchange that began before it ends in it as often as one in it ends after it, so the rate is not biased).
+     */
     private void clientLoop(Watchdog.Slot slot, long measureFrom, long measureUntil, Latencies latencies) {
         Client client = config.transport() == Transport.TCP ? new TcpClient(slot) : new UdpClient(slot);
         try {
@@ -134,8 +162,11 @@ public final class LoadGenerator {
                     byte[] shown = new byte[Math.min(reply.remaining(), MAX_WRONG_SHOWN)];
                     reply.get(shown);
                     firstWrong.compareAndSet(null, new String(shown, StandardCharsets.UTF_8));
-                } else if (began - measureFrom >= 0 && ended - measureUntil <= 0) {
-                    latencies.add(ended - began);
+                } else {
+                    firstRight.compareAndSet(-1, ended - began);
+                    if (ended - measureFrom >= 0 && ended - measureUntil <= 0) {
+                        latencies.add(ended - began);
+                    }
                 }
             }
         } finally {
@@ -251,31 +282,16 @@ public final class LoadGenerator {
                 while (request.hasRemaining()) {
                     channel.write(request);
                 }
-                halfClose(channel);
-                // Until the server closes; a reply longer than the buffer is wrong, so the rest is not kept.
-                while (channel.read(reply) >= 0) {
-                    if (!reply.hasRemaining()) {
-                        reply.position(reply.limit() - 1);
-                    }
+                // Until the whole reply is in, or the server closes; then the client closes, as the seed's does. No
+                // half-close: the Java server answers each read at once and waits for the client's close.
+                while (reply.position() < expected.remaining() && channel.read(reply) >= 0) {
+                    // reading
                 }
             } catch (IOException e) {
                 throw slot.disarm(e);
             }
             slot.disarm();
             return reply.flip();
-        }
-
-        /**
-         * Says the message is complete, as {@code TcpUppercaseClient} does: the Java server replies until the client's
-         * end of stream. The seed's server does not need it (it replies to its one {@code recv} and closes), and
-         * may have closed already, so a failure here is left for the read to report.
-         */
-        private void halfClose(SocketChannel channel) {
-            try {
-                channel.shutdownOutput();
-            } catch (IOException closedAlready) {
-                // the read below tells what happened
-            }
         }
 
         @Override

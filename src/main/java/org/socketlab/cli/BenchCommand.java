@@ -75,6 +75,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int idle;
 
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "The server's process id on this machine: its CPU time per exchange is printed beside the "
+                    + "load generator's own.")
+    Long serverPid;
+
     BenchCommand(StdTerminal terminal) {
         this.terminal = terminal;
     }
@@ -92,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
                         + "message of %d characters%s", transport.label(), host, port, clients,
                 Durations.format(duration), Durations.format(warmup), message.codePointCount(0, message.length()),
                 idle > 0 ? ", " + idle + " idle connections held open" : ""));
-        BenchResult result = LoadGenerator.run(config);
+        BenchResult result = LoadGenerator.run(config, serverPid == null ? null : ProcessHandle.of(serverPid).orElse(null));
         print(result);
         return (result.clean() ? Exit.CLEAN : Exit.FAILURES).code;
     }
@@ -112,6 +117,10 @@ final class BenchCommand implements Callable<Integer> {
         if (result.firstWrong() != null) {
             terminal.println("  first wrong reply: \"" + result.firstWrong() + "\"");
         }
+        terminal.println(String.format(Locale.ROOT, "first reply ms: %.3f", millis(result.first())));
+        terminal.println(String.format(Locale.ROOT, "cpu us/exchange: client %.1f", result.clientMicrosPerExchange())
+                + (result.serverMicrosPerExchange().isPresent() ? String.format(Locale.ROOT, " server %.1f",
+                        result.serverMicrosPerExchange().getAsDouble()) : ""));
     }
 
     private static double millis(Duration duration) {

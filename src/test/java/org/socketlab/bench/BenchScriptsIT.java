@@ -16,8 +16,9 @@ import org.socketlab.programs.ChildProcessBuilder;
 import org.socketlab.programs.Limit;
 
 /**
- * The benchmark scripts run end to end, shortened to a round of a second or two: they start their servers, drive
- * them, and print their summaries. Nothing here is timed; the figures are for BENCHMARKS.md, not for a test.
+ * The benchmark scripts run end to end, shortened to a round of a second or two: they build their C programs, start
+ * their servers, drive them, and print their summaries. Nothing here is timed; the figures are for BENCHMARKS.md,
+ * not for a test. Not part of {@code mvn verify}: {@code mvn verify -Pbench} runs it, as CI does ({@code .ci/run}).
  */
 class BenchScriptsIT {
     private static final Path BENCH = Path.of("bench");
@@ -43,34 +44,52 @@ class BenchScriptsIT {
     }
 
     @Test
-    void compareRunsBothServersAndPrintsTheRatios() throws Exception {
-        Run compare = run("compare.sh", Map.of("ROUNDS", "1", "DURATION", "1s", "WARMUP", "0s", "PREWARM", "1s",
-                "IDLE", "10"));
+    void compareRanksTheThreeServersWithTheCLoadGenerator() throws Exception {
+        assumeTrue(onPath("gcc"), "gcc is not installed: the scripts build their C programs with it");
+        Run compare = run("compare.sh", Map.of("ROUNDS", "1", "DURATION", "1s", "PREWARM", "1s", "IDLE", "10"));
 
         assertThat(compare.exitCode()).as(compare.output()).isZero();
         assertThat(compare.output())
                 .contains("== summary: medians of 1 rounds")
                 .contains("java: zero errors and zero wrong replies: yes")
-                .contains("10 of 10 opened, 10 still open at the end");
+                .contains("10 of 10 opened, 10 still open at the end")
+                .containsPattern("java/c, tcp: +[0-9.]+ ")
+                .containsPattern("java/c, udp: +[0-9.]+ ")
+                .containsPattern("first reply [0-9.]+ ms after 10 idle connections connected")
+                // every run shows what the server and the load generator spent per exchange
+                .containsPattern("round 1  tcp  java +[0-9.]+ req/s  errors 0  wrong 0  cpu us/exchange: server "
+                        + "[0-9.]+  load generator [0-9.]+");
+        for (String server : new String[] {"java", "c"}) {
+            for (String proto : new String[] {"tcp", "udp"}) {
+                // answered, and rightly: errors and wrong replies are the row's last two columns
+                assertThat(compare.output()).containsPattern(proto + " +" + server + " +[0-9.]+ .* 0 +0\\n");
+            }
+        }
         if (seedIsBeside()) {
-            assertThat(compare.output()).containsPattern("ratio java/python, tcp: [0-9.]+")
-                    .containsPattern("ratio java/python, udp: [0-9.]+");
+            assertThat(compare.output()).containsPattern("java/python, tcp: [0-9.]+");
         } else {
-            assertThat(compare.output()).contains("ratios: none, the Python servers were skipped");
+            assertThat(compare.output()).contains("java/python, tcp: none, the Python servers were skipped");
         }
     }
 
     @Test
-    void ceilingMeasuresTheCProgramsBesideTheLabsServers() throws Exception {
-        assumeTrue(onPath("gcc"), "gcc is not installed: bench/ceiling.sh builds its C programs with it");
+    void ceilingRunsBothLoadGeneratorsAgainstEveryServer() throws Exception {
+        assumeTrue(onPath("gcc"), "gcc is not installed: the scripts build their C programs with it");
         Run ceiling = run("ceiling.sh", Map.of("ROUNDS", "1", "DURATION", "2s", "PREWARM", "1s"));
 
         assertThat(ceiling.exitCode()).as(ceiling.output()).isZero();
-        for (String row : new String[] {"tcp   bench   c", "tcp   bench   java", "tcp   c       c", "tcp   c       java",
-                "udp   bench   c", "udp   bench   java"}) {
-            // every run answered, and rightly: errors and wrong replies are the row's last two columns
-            assertThat(ceiling.output()).containsPattern(Pattern.quote(row) + " +[0-9.]+ .* 0 +0\\n");
+        for (String proto : new String[] {"tcp", "udp"}) {
+            for (String generator : new String[] {"bench", "c"}) {
+                for (String server : new String[] {"c", "java"}) {
+                    // answered, and rightly: errors and wrong replies are the row's last two columns
+                    assertThat(ceiling.output()).containsPattern(
+                            proto + " +" + generator + " +" + server + " +[0-9.]+ .* 0 +0\\n");
+                }
+            }
         }
+        assertThat(ceiling.output()).containsPattern(
+                "round 1  tcp  generator bench  server java +[0-9.]+ req/s .* cpu us/exchange: server [0-9.]+ "
+                        + "generator [0-9.]+");
     }
 
     private static boolean onPath(String program) {
