@@ -72,26 +72,28 @@ public final class Coursework {
     LabReport apply(LabReport report) {
         Map<String, AnswerFile> byFeature = answers.stream()
                 .collect(Collectors.toMap(AnswerFile::featureFile, Function.identity()));
-        Set<Object> used = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<AnswerFile> usedFiles = Collections.newSetFromMap(new IdentityHashMap<>());
+        // By identity: two headings may be written alike, and each is listed on its own when it matches nothing.
+        Set<AnswerFile.Section> usedSections = Collections.newSetFromMap(new IdentityHashMap<>());
         List<FeatureResult> features = new ArrayList<>();
         for (FeatureResult feature : report.features()) {
             AnswerFile file = byFeature.get(feature.file());
             if (file != null) {
-                used.add(file);
+                usedFiles.add(file);
             }
             List<ScenarioResult> scenarios = feature.scenarios().stream().map(scenario -> {
                 double points = PointsTags.of(scenario.tags(), feature.file() + ", scenario at line "
                         + scenario.line());
-                ScenarioResult graded = scenario.graded(points, answerTo(scenario, file, used));
+                ScenarioResult graded = scenario.graded(points, answerTo(scenario, file, usedSections));
                 return settings.referenceAnswers() ? graded : graded.withoutReferenceAnswer();
             }).toList();
             features.add(feature.with(scenarios, file == null ? null : file.overall()));
         }
-        return report.graded(features, unmatched(used));
+        return report.graded(features, unmatched(usedFiles, usedSections));
     }
 
     /** The sections whose heading names the scenario, joined; null when none says anything. */
-    private static String answerTo(ScenarioResult scenario, AnswerFile file, Set<Object> used) {
+    private static String answerTo(ScenarioResult scenario, AnswerFile file, Set<AnswerFile.Section> used) {
         if (file == null) {
             return null;
         }
@@ -104,14 +106,14 @@ public final class Coursework {
     }
 
     /** Files that answer no feature of the report, and headings that name none of its scenarios. */
-    private List<String> unmatched(Set<Object> used) {
+    private List<String> unmatched(Set<AnswerFile> usedFiles, Set<AnswerFile.Section> usedSections) {
         List<String> unmatched = new ArrayList<>();
         for (AnswerFile file : answers) {
-            if (!used.contains(file)) {
+            if (!usedFiles.contains(file)) {
                 unmatched.add(file.shown() + " (no feature " + file.featureFile() + " ran)");
                 continue;
             }
-            file.sections().stream().filter(section -> !used.contains(section))
+            file.sections().stream().filter(section -> !usedSections.contains(section))
                     .map(section -> file.shown() + ", line " + section.line() + ": ## " + section.heading())
                     .forEach(unmatched::add);
         }

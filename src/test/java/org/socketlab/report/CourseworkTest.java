@@ -2,6 +2,7 @@ package org.socketlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,14 +47,14 @@ class CourseworkTest {
 
         assertThat(report.features()).extracting(FeatureResult::file, FeatureResult::points, FeatureResult::score,
                 FeatureResult::gradable).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("1-part1-udp.feature", 2.0, 2.0, true),
-                org.assertj.core.groups.Tuple.tuple("3-question-a-tcp-client-first.feature", 2.0, 2.0, true),
+                tuple("1-part1-udp.feature", 2.0, 2.0, true),
+                tuple("3-question-a-tcp-client-first.feature", 2.0, 2.0, true),
                 // the feature's @points=1 for the scenario that ran; the skipped one's own 1.5, earning nothing
-                org.assertj.core.groups.Tuple.tuple("4-question-b-udp-client-first.feature", 2.5, 1.0, true),
+                tuple("4-question-b-udp-client-first.feature", 2.5, 1.0, true),
                 // its only scenario is undefined: nothing could run, so ungradable rather than 0
-                org.assertj.core.groups.Tuple.tuple("5-question-c-different-ports.feature", 1.0, 0.0, false),
-                org.assertj.core.groups.Tuple.tuple("6-part2-line-server.feature", 3.0, 0.0, true),
-                org.assertj.core.groups.Tuple.tuple("7-part2-conditional-get.feature", 0.0, 0.0, true));
+                tuple("5-question-c-different-ports.feature", 1.0, 0.0, false),
+                tuple("6-part2-line-server.feature", 3.0, 0.0, true),
+                tuple("7-part2-conditional-get.feature", 0.0, 0.0, true));
         assertThat(report.summary().points()).isEqualTo(10.5);
         assertThat(report.summary().score()).isEqualTo(5);
     }

@@ -1,6 +1,7 @@
 package org.socketlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,7 +90,7 @@ class GraderResultsTest {
         assertThat(results.get("gradable").asBoolean()).isTrue();
         assertThat(results.get("score").isNumber()).isTrue();
         assertThat(results.get("score").asDouble()).isBetween(0.0, 1.0).isCloseTo(5 / 10.5,
-                org.assertj.core.data.Offset.offset(1e-9));
+                offset(1e-9));
         assertThat(results.get("message").asText()).startsWith("Score 5 of 10.5 points");
         JsonNode tests = results.get("tests");
         assertThat(tests).hasSize(7);
