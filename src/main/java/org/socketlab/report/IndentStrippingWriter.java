@@ -28,19 +28,38 @@ final class IndentStrippingWriter extends FilterWriter {
 
     @Override
     public void write(int c) throws IOException {
-        char ch = (char) c;
-        if (!inPre && lineStart && (ch == ' ' || ch == '\t' || ch == '\n')) {
-            return; // indentation, or an empty line
+        write(String.valueOf((char) c), 0, 1);
+    }
+
+    @Override
+    public void write(char[] buffer, int offset, int length) throws IOException {
+        write(new String(buffer, offset, length), 0, length);
+    }
+
+    /** Writes what is kept of the text in one call, so that a large page is not written a character at a time. */
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        StringBuilder kept = new StringBuilder(length);
+        for (int i = offset; i < offset + length; i++) {
+            char ch = text.charAt(i);
+            if (!inPre && lineStart && (ch == ' ' || ch == '\t' || ch == '\n')) {
+                continue; // indentation, or an empty line
+            }
+            lineStart = ch == '\n';
+            kept.append(ch);
+            track(ch);
         }
-        lineStart = ch == '\n';
-        out.write(ch);
+        out.write(kept.toString());
+    }
+
+    private void track(char ch) {
         tail.append(ch);
         if (tail.length() > CLOSE.length()) {
             tail.deleteCharAt(0);
         }
         if (!inPre && tail.length() >= OPEN.length() + 1 && isOpenPre()) {
             inPre = true;
-        } else if (inPre && tail.toString().endsWith(CLOSE)) {
+        } else if (inPre && tail.length() == CLOSE.length() && CLOSE.contentEquals(tail)) {
             inPre = false;
         }
     }
@@ -50,19 +69,5 @@ final class IndentStrippingWriter extends FilterWriter {
         int at = tail.length() - OPEN.length() - 1;
         char after = tail.charAt(tail.length() - 1);
         return tail.indexOf(OPEN, at) == at && (after == '>' || after == ' ');
-    }
-
-    @Override
-    public void write(char[] buffer, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            write(buffer[i]);
-        }
-    }
-
-    @Override
-    public void write(String text, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            write(text.charAt(i));
-        }
     }
 }
