@@ -1,7 +1,9 @@
 package org.socketlab.net;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -94,7 +96,10 @@ final class SelectorServer implements AutoCloseable {
         ServerSocketChannel listener = null;
         Selector selector = null;
         try {
-            listener = ServerSocketChannel.open();
+            // An IPv4 address gets an IPv4 socket, not the JDK's dual-stack IPv6 one: the kernel's IPv6 paths for
+            // IPv4-mapped connections (address lookups, multicast clean-up at close) are work for each connection.
+            listener = bindAddress.getAddress() instanceof Inet4Address
+                    ? ServerSocketChannel.open(StandardProtocolFamily.INET) : ServerSocketChannel.open();
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(bindAddress, Limits.ACCEPT_BACKLOG);
             listener.configureBlocking(false);

@@ -13,10 +13,11 @@ import java.nio.charset.StandardCharsets;
  * Not thread-safe: one per connection.
  */
 public final class Utf8Decoder {
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+    /** Made for the first bytes that are not ASCII: a server decodes ASCII sentences without one. */
+    private CharsetDecoder decoder;
+    private ByteBuffer pending = NOTHING;
     private boolean invalid;
 
     /** The text the bytes complete; an unfinished character at the end waits for the next call. */
@@ -33,8 +34,11 @@ public final class Utf8Decoder {
 
     /** The rest at end of stream: an unfinished character there is invalid. */
     public String finish() {
+        if (decoder == null) {
+            return ""; // only ASCII came: nothing is left over
+        }
         ByteBuffer input = pending;
-        pending = ByteBuffer.allocate(0);
+        pending = NOTHING;
         String text = run(input, true);
         CharBuffer tail = CharBuffer.allocate(4);
         decoder.flush(tail);
@@ -47,6 +51,11 @@ public final class Utf8Decoder {
     }
 
     private String run(ByteBuffer input, boolean endOfInput) {
+        if (decoder == null) {
+            decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
         CharBuffer out = CharBuffer.allocate(input.remaining() + 1);
         while (true) {
             CoderResult result = decoder.decode(input, out, endOfInput);
