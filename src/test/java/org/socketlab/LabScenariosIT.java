@@ -18,6 +18,7 @@ import org.socketlab.model.ProgramInfo;
 import org.socketlab.programs.ProgramSettings;
 import org.socketlab.programs.SettingsException;
 import org.socketlab.report.Coursework;
+import org.socketlab.report.GraderFormats;
 import org.socketlab.report.HeadlessChromium;
 import org.socketlab.report.LabReportPlugin;
 import org.socketlab.report.ShippedReportPdf;
@@ -92,6 +93,8 @@ class LabScenariosIT {
         Path report = Path.of(System.getProperty("lab.report.dir", "target/lab-report")).toAbsolutePath();
         Path html = report.resolve("index.html");
         assertThat(html).as("the report this run wrote").isNotEmptyFile();
+        // Beside it, the graders' files: one test per scenario, in Gradescope's and PrairieLearn's formats.
+        GraderFormats.assertValid(report);
         if (!HeadlessChromium.available()) {
             System.err.println("Not opening the report in a browser: " + HeadlessChromium.whyMissing());
             return;

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.offset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,51 +19,30 @@ import org.junit.jupiter.api.io.TempDir;
  * [0,1], {@code gradable}, {@code tests[]} of {name, description, points, max_points, message, output}, under 1 MB.
  */
 class GraderResultsTest {
-    private static final Set<String> VISIBILITIES = Set.of("visible", "hidden", "after_due_date", "after_published");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
+    /** Writes both files for the report and checks both; returns the one named. */
     private JsonNode write(LabReport graded, String file) throws IOException {
         Coursework.none().writeGraderFiles(graded, dir, false);
-        Path written = dir.resolve(file);
-        assertThat(Files.size(written)).as(file + " size").isLessThan(1_000_000);
-        return JSON.readTree(written.toFile());
+        JsonNode gradescope = GraderFormats.gradescope(dir.resolve("gradescope-results.json"));
+        JsonNode prairieLearn = GraderFormats.prairieLearn(dir.resolve("prairielearn-results.json"));
+        return file.startsWith("gradescope") ? gradescope : prairieLearn;
     }
 
     @Test
     void gradescopeResultsHaveGradescopesFieldsOneTestPerScenario() throws IOException {
-        LabReport graded = CourseFixture.graded(dir.resolve("in"), true);
-        JsonNode results = write(graded, "gradescope-results.json");
+        JsonNode results = write(CourseFixture.graded(dir.resolve("in"), true), "gradescope-results.json");
 
-        assertThat(fields(results)).containsExactlyInAnyOrder("score", "execution_time", "output", "tests");
-        assertThat(results.get("score").isNumber()).isTrue();
         assertThat(results.get("score").asDouble()).isEqualTo(5);
-        assertThat(results.get("execution_time").isIntegralNumber()).isTrue();
         assertThat(results.get("execution_time").asLong()).isEqualTo(13); // 12.345 s, rounded up
         assertThat(results.get("output").asText()).contains("Asmaa Gamal Abdel-Halem Mabrouk Nagy",
                 "Score 5 of 10.5 points; 1 question could not run here (ungradable, not 0).", "answers/9-extra.md");
         JsonNode tests = results.get("tests");
-        assertThat(tests.isArray()).isTrue();
         assertThat(tests).hasSize(7);
-        for (JsonNode test : tests) {
-            assertThat(fields(test)).containsExactlyInAnyOrder("name", "number", "score", "max_score", "output", "tags",
-                    "visibility");
-            assertThat(test.get("name").asText()).isNotBlank();
-            assertThat(test.get("number").isTextual()).isTrue();
-            assertThat(test.get("score").isNumber() && test.get("max_score").isNumber()).isTrue();
-            assertThat(test.get("score").asDouble()).isBetween(0.0, test.get("max_score").asDouble());
-            assertThat(test.get("output").isTextual()).isTrue();
-            assertThat(test.get("tags").isArray()).isTrue();
-            test.get("tags").forEach(tag -> assertThat(tag.isTextual()).isTrue());
-            assertThat(VISIBILITIES).contains(test.get("visibility").asText());
-        }
-        double sum = 0;
-        for (JsonNode test : tests) {
-            sum += test.get("score").asDouble();
-        }
-        assertThat(sum).isEqualTo(results.get("score").asDouble());
+        assertThat(tests).extracting(test -> test.get("visibility").asText()).containsOnly("visible");
 
         JsonNode failed = test(tests, "The line server prints what a client sends");
         assertThat(failed.get("number").asText()).isEqualTo("5.1");
@@ -86,22 +63,11 @@ class GraderResultsTest {
     void prairieLearnResultsHavePrairieLearnsFieldsAndAScoreBetweenZeroAndOne() throws IOException {
         JsonNode results = write(CourseFixture.graded(dir.resolve("in"), true), "prairielearn-results.json");
 
-        assertThat(results.get("gradable").isBoolean()).isTrue();
         assertThat(results.get("gradable").asBoolean()).isTrue();
-        assertThat(results.get("score").isNumber()).isTrue();
-        assertThat(results.get("score").asDouble()).isBetween(0.0, 1.0).isCloseTo(5 / 10.5,
-                offset(1e-9));
+        assertThat(results.get("score").asDouble()).isCloseTo(5 / 10.5, offset(1e-9));
         assertThat(results.get("message").asText()).startsWith("Score 5 of 10.5 points");
         JsonNode tests = results.get("tests");
         assertThat(tests).hasSize(7);
-        for (JsonNode test : tests) {
-            assertThat(fields(test)).containsExactlyInAnyOrder("name", "description", "points", "max_points",
-                    "message", "output");
-            assertThat(test.get("points").asDouble()).isBetween(0.0, test.get("max_points").asDouble());
-            assertThat(test.get("name").asText()).isNotBlank();
-            assertThat(test.get("description").isTextual() && test.get("message").isTextual()
-                    && test.get("output").isTextual()).isTrue();
-        }
         assertThat(tests.get(0).get("name").asText()).isEqualTo("1.1 The UDP server upper-cases a sentence");
         assertThat(tests.get(0).get("description").asText()).isEqualTo("Part 1: the UDP client and server");
     }
@@ -151,11 +117,5 @@ class GraderResultsTest {
             }
         }
         throw new AssertionError("no test named " + name);
-    }
-
-    private static List<String> fields(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }
