@@ -1,38 +1,49 @@
 package org.socketlab.net;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The seed's UDP server: answers each datagram with its text in upper case. One thread receives and answers;
  * a UDP exchange is one datagram each way, so no client can hold the server.
  *
+ * <p>A blocking {@link DatagramChannel}, IPv4 for an IPv4 address: the JDK's {@code DatagramSocket} is a dual-stack
+ * IPv6 socket behind an adaptor, and the kernel's IPv6 paths and the adaptor's copies are work for every datagram.
+ *
  * <p>Start it with {@link #start}; tests bind port 0 and read {@link #port()}. {@link #close()} stops the thread.
  */
 public final class UdpUppercaseServer implements AutoCloseable {
     public static final String READY = "The server is ready to receive";
 
-    private final DatagramSocket socket;
+    private final DatagramChannel socket;
+    private final int port;
     private final Output log;
     private final Thread receiver;
 
-    private UdpUppercaseServer(DatagramSocket socket, Output log) {
+    private UdpUppercaseServer(DatagramChannel socket, Output log) {
         this.socket = socket;
+        this.port = socket.socket().getLocalPort();
         this.log = log;
-        this.receiver = new Thread(this::serve, "udp-uppercase-" + socket.getLocalPort());
+        this.receiver = new Thread(this::serve, "udp-uppercase-" + port);
         receiver.setDaemon(true);
     }
 
     /** Binds the address (port 0: any free port), prints {@link #READY} and starts answering. */
     public static UdpUppercaseServer start(InetSocketAddress bindAddress, Output log) throws LabException {
-        DatagramSocket socket;
+        DatagramChannel socket = null;
         try {
-            socket = new DatagramSocket(bindAddress);
+            socket = bindAddress.getAddress() instanceof Inet4Address
+                    ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
+            socket.bind(bindAddress);
         } catch (IOException e) {
+            closeQuietly(socket);
             throw Endpoints.bindFailure(bindAddress, Transport.UDP, e);
         }
         UdpUppercaseServer server = new UdpUppercaseServer(socket, log);
@@ -43,28 +54,32 @@ public final class UdpUppercaseServer implements AutoCloseable {
 
     /** The port the server is bound to: the real one when it was started on port 0. */
     public int port() {
-        return socket.getLocalPort();
+        return port;
     }
 
     private void serve() {
-        byte[] buffer = new byte[Limits.LARGEST_DATAGRAM_BYTES]; // over IPv6 too, a datagram is never cut
-        while (!socket.isClosed()) {
-            DatagramPacket request = new DatagramPacket(buffer, buffer.length);
+        byte[] bytes = new byte[Limits.LARGEST_DATAGRAM_BYTES]; // over IPv6 too, a datagram is never cut
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (socket.isOpen()) {
+            SocketAddress sender;
             try {
-                socket.receive(request);
+                buffer.clear();
+                sender = socket.receive(buffer);
+            } catch (ClosedChannelException closed) {
+                return;
             } catch (IOException e) {
-                if (!socket.isClosed()) {
+                if (socket.isOpen()) {
                     log.printError("receive failed: " + e.getMessage());
                 }
                 continue;
             }
-            answer(request);
+            answer(bytes, buffer.position(), (InetSocketAddress) sender);
         }
     }
 
-    private void answer(DatagramPacket request) {
-        String client = Endpoints.show((InetSocketAddress) request.getSocketAddress());
-        Utf8Decoder.Decoded sentence = Utf8Decoder.decodeAll(request.getData(), request.getLength());
+    private void answer(byte[] request, int length, InetSocketAddress sender) {
+        String client = Endpoints.show(sender);
+        Utf8Decoder.Decoded sentence = Utf8Decoder.decodeAll(request, length);
         String uppercase = Uppercase.of(sentence.text());
         byte[] reply = uppercase.getBytes(StandardCharsets.UTF_8);
         if (sentence.invalidBytes()) {
@@ -76,23 +91,32 @@ public final class UdpUppercaseServer implements AutoCloseable {
             return;
         }
         try {
-            socket.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
+            socket.send(ByteBuffer.wrap(reply), sender);
             if (!sentence.invalidBytes()) {
                 log.println("From " + client + ": " + Text.quote(sentence.text()) + " -> " + Text.quote(uppercase));
             }
-        } catch (SocketException e) {
-            if (!socket.isClosed()) {
-                log.printError("Reply to " + client + " failed: " + e.getMessage());
-            }
+        } catch (ClosedChannelException closed) {
+            // the server is closing
         } catch (IOException e) {
             log.printError("Reply to " + client + " failed: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // A socket we are discarding: nothing useful to tell anyone.
         }
     }
 
     /** Closes the socket and waits for the receiving thread to end. */
     @Override
     public void close() {
-        socket.close();
+        closeQuietly(socket);
         try {
             receiver.join(5_000);
         } catch (InterruptedException e) {
