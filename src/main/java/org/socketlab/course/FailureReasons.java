@@ -86,12 +86,20 @@ final class FailureReasons {
      */
     static String normalize(String text, boolean stripQuoted) {
         String result = firstLine(text);
-        if (stripQuoted) {
+        // A class has thousands of reasons: each pattern only where its first character can occur.
+        if (stripQuoted && (result.indexOf('"') >= 0 || result.indexOf('\'') >= 0)) {
             result = QUOTED.matcher(result).replaceAll("\"…\"");
         }
-        result = ADDRESS.matcher(result).replaceAll("ADDRESS");
-        result = PATH.matcher(result).replaceAll("…");
-        result = NUMBER.matcher(result).replaceAll("#");
+        boolean digits = result.chars().anyMatch(Character::isDigit);
+        if (digits && (result.indexOf('.') >= 0 || result.indexOf(':') >= 0)) {
+            result = ADDRESS.matcher(result).replaceAll("ADDRESS");
+        }
+        if (result.indexOf('/') >= 0) {
+            result = PATH.matcher(result).replaceAll("…");
+        }
+        if (digits) {
+            result = NUMBER.matcher(result).replaceAll("#");
+        }
         return cut(SPACES.matcher(result).replaceAll(" ").strip());
     }
 

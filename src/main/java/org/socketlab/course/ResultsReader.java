@@ -8,23 +8,41 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.socketlab.report.FeatureResult;
 import org.socketlab.report.LabReport;
 import org.socketlab.report.ScenarioResult;
+import org.socketlab.report.StepResult;
 
 /**
- * Reads a student's results.json into the report's records as {@code ReportJson.read} does, but without each
- * scenario's observations (consoles, packets, HTTP exchanges): they are most of the file, and the class report
- * shows none of them. Skipping them while parsing keeps a class of hundreds within seconds.
+ * Reads a student's results.json into the report's records as {@code ReportJson.read} does, but only with what the
+ * class report shows: each scenario's observations (consoles, packets, HTTP exchanges; most of the file), the
+ * answers, the machine and the programs are skipped while parsing, never built. That keeps a class of hundreds
+ * within seconds.
  */
 final class ResultsReader {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addMixIn(ScenarioResult.class, WithoutObservations.class)
+            .addMixIn(LabReport.class, ReportShown.class)
+            .addMixIn(FeatureResult.class, FeatureShown.class)
+            .addMixIn(ScenarioResult.class, ScenarioShown.class)
+            .addMixIn(StepResult.class, StepShown.class)
             .build();
 
-    @JsonIgnoreProperties("observations")
-    private interface WithoutObservations {
+    @JsonIgnoreProperties({"machine", "setup", "unmatchedAnswers"})
+    private interface ReportShown {
+    }
+
+    @JsonIgnoreProperties({"question", "studentAnswer"})
+    private interface FeatureShown {
+    }
+
+    @JsonIgnoreProperties({"observations", "answer", "otherSystems", "studentAnswer"})
+    private interface ScenarioShown {
+    }
+
+    @JsonIgnoreProperties({"errorTrace", "snippets", "docString", "dataTable"})
+    private interface StepShown {
     }
 
     /** Why a file is not a report this socket-lab reads. */

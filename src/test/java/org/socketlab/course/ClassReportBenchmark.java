@@ -107,6 +107,8 @@ public final class ClassReportBenchmark {
             ((ObjectNode) report.get("run")).put("started", Instant.parse("2026-11-30T08:00:00Z").plusSeconds(s)
                     .toString());
             for (JsonNode feature : report.get("features")) {
+                // Worked out again from the varied verdicts when read (the template's may say none ran).
+                ((ObjectNode) feature).remove("gradable");
                 for (JsonNode scenario : feature.get("scenarios")) {
                     vary((ObjectNode) scenario, random);
                 }
@@ -123,7 +125,8 @@ public final class ClassReportBenchmark {
 
     /** Most scenarios pass; the rest fail with one of a few mistakes (different ports each time) or are skipped. */
     private static void vary(ObjectNode scenario, Random random) {
-        double points = 1 + random.nextInt(3) / 2.0;
+        // A scenario is worth the same to every student: 1, 1.5 or 2 points by its name.
+        double points = 1 + Math.floorMod(scenario.path("name").asText().hashCode(), 3) / 2.0;
         int roll = random.nextInt(100);
         String status = roll < 70 ? "PASSED" : roll < 90 ? "FAILED" : "SKIPPED";
         scenario.put("status", status);
