@@ -23,7 +23,8 @@ class EscapingTest {
                 .contains("<td class=\"h\">X-Evil:</td><td>" + ESCAPED + "</td>");
         String lineServer = ReportRenderingTest.scenario("The line server prints");
         assertThat(lineServer).contains("<span class=\"out\">[127.0.0.1:50200] " + ESCAPED + "</span>",
-                "X-Test: " + ESCAPED, "<td class=\"observed\">[127.0.0.1:50200] " + ESCAPED + "</td>");
+                "X-Test: " + ESCAPED,
+                "<td class=\"observed\"><span class=\"clamp\">[127.0.0.1:50200] " + ESCAPED + "</span></td>");
         assertThat(lineServer).containsPattern("but it printed:\\s+\\[127\\.0\\.0\\.1:50200\\] "
                 + java.util.regex.Pattern.quote(ESCAPED));
     }

@@ -10,6 +10,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * A printed lab report read back with Apache PDFBox: its pages' text, whitespace folded to single spaces (a title
@@ -66,6 +67,29 @@ public final class PrintedPdf {
             }
         }
         return 0;
+    }
+
+    /**
+     * The size, in points on paper, at which a page (from 1) prints the first run of text that holds {@code text};
+     * 0 when none does. Chromium shrinks a whole page whose content is wider than the paper, so this tells whether
+     * the print came out at the size the print stylesheet set.
+     */
+    public float printedSize(int page, String text) throws IOException {
+        float[] size = {0};
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String run, List<TextPosition> glyphs) {
+                if (size[0] == 0 && folded(run).contains(text) && !glyphs.isEmpty()) {
+                    size[0] = glyphs.get(0).getXScale();
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            stripper.getText(document);
+        }
+        return size[0];
     }
 
     /** Renders a page (from 1) to a PNG file. */

@@ -15,6 +15,8 @@ import org.socketlab.http.Chromium;
 public final class ShippedReportPdf {
     /** What issue 13 allows for the shipped features. */
     public static final int MOST_PAGES = 30;
+    /** The smallest size of the report's running text on paper (print.ftlh: 8 pt at 80 %). */
+    static final float MIN_TEXT_POINTS = 6f;
 
     private ShippedReportPdf() {
     }
@@ -44,6 +46,12 @@ public final class ShippedReportPdf {
             assertThat(printed.page(page)).as("footer of page %d", page)
                     .contains("Page " + page + " of " + printed.pageCount() + " · " + PrintedPdf.folded(student));
         }
+        // Legible, and not shrunk: content wider than the paper would make Chromium scale every page down.
+        StepResult firstStep = report.features().get(0).scenarios().get(0).steps().get(0);
+        String step = firstStep.keyword() + " " + firstStep.text();
+        int stepPage = printed.firstPageWith(step);
+        assertThat(printed.printedSize(stepPage, step)).as("size in pt of the step \"%s\" on paper", step)
+                .isGreaterThanOrEqualTo(MIN_TEXT_POINTS);
         int part2 = 0;
         for (int i = 0; i < report.features().size(); i++) {
             FeatureResult feature = report.features().get(i);
