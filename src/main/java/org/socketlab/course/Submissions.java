@@ -28,6 +28,10 @@ final class Submissions {
     record Loaded(List<Submission> submissions, List<InputProblem> problems) {
     }
 
+    /** One file read: its submission, or the problem that keeps it out (exactly one of them is null). */
+    private record Read(Submission submission, InputProblem problem) {
+    }
+
     private Submissions() {
     }
 
@@ -35,14 +39,14 @@ final class Submissions {
         List<InputProblem> problems = new ArrayList<>();
         List<Path> files = find(inputs, problems);
         // Reading is most of a large class's time (each results.json holds every console and packet): both cores.
-        List<Object> read = files.parallelStream().map(Submissions::read).toList();
+        List<Read> read = files.parallelStream().map(Submissions::read).toList();
         Map<String, Submission> byId = new LinkedHashMap<>();
-        for (Object result : read) {
-            if (result instanceof InputProblem problem) {
-                problems.add(problem);
+        for (Read result : read) {
+            if (result.problem() != null) {
+                problems.add(result.problem());
                 continue;
             }
-            Submission submission = (Submission) result;
+            Submission submission = result.submission();
             if (submission.idFromDirectory()) {
                 problems.add(new InputProblem(submission.file(), InputProblem.Kind.NO_STUDENT_ID,
                         "the cover has no student id: the directory's name \"" + submission.studentId()
@@ -102,20 +106,20 @@ final class Submissions {
         }
     }
 
-    /** A {@link Submission}, or the {@link InputProblem} that keeps the file out. */
-    private static Object read(Path file) {
+    private static Read read(Path file) {
         LabReport report;
         try {
             report = ResultsReader.read(file);
         } catch (ResultsReader.NotAReport e) {
-            return new InputProblem(file, e.kind, e.getMessage());
+            return new Read(null, new InputProblem(file, e.kind, e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return new InputProblem(file, InputProblem.Kind.NOT_A_REPORT, firstLine(String.valueOf(e.getMessage())));
+            return new Read(null, new InputProblem(file, InputProblem.Kind.NOT_A_REPORT,
+                    firstLine(String.valueOf(e.getMessage()))));
         }
         String coverId = report.cover().studentId();
         boolean fromDirectory = coverId == null || coverId.isBlank();
         String id = fromDirectory ? directoryName(file) : coverId.strip();
-        return new Submission(file, report, id, fromDirectory, ranAt(report, file));
+        return new Read(new Submission(file, report, id, fromDirectory, ranAt(report, file)), null);
     }
 
     /** The nearest directory above the file whose name is not a build's ({@code target/lab-report}). */

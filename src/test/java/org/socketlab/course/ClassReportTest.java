@@ -151,6 +151,10 @@ class ClassReportTest {
         Files.writeString(dir.resolve("gradescope/results.json"), "{\"score\": 3, \"tests\": []}");
         Path newer = StudentReports.student("s1", "A").passed(UDP, "UDP works", 1).writeTo(dir.resolve("future"));
         Files.writeString(newer, Files.readString(newer).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99"));
+        Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(dir.resolve("empty/results.json"), "");
+        Files.createDirectories(dir.resolve("reshaped"));
+        Files.writeString(dir.resolve("reshaped/results.json"), "{\"schemaVersion\": 2, \"features\": \"elsewhere\"}");
 
         ClassReport report = read(dir, dir.resolve("no-such-dir"));
 
@@ -161,10 +165,13 @@ class ClassReportTest {
                         org.assertj.core.groups.Tuple.tuple("garbage", InputProblem.Kind.NOT_A_REPORT),
                         org.assertj.core.groups.Tuple.tuple("gradescope", InputProblem.Kind.NOT_A_REPORT),
                         org.assertj.core.groups.Tuple.tuple("future", InputProblem.Kind.OTHER_SCHEMA),
+                        org.assertj.core.groups.Tuple.tuple("empty", InputProblem.Kind.NOT_A_REPORT),
+                        org.assertj.core.groups.Tuple.tuple("reshaped", InputProblem.Kind.OTHER_SCHEMA),
                         org.assertj.core.groups.Tuple.tuple(dir.getFileName().toString(),
                                 InputProblem.Kind.NOTHING_FOUND));
         assertThat(report.problems()).filteredOn(problem -> problem.kind() == InputProblem.Kind.OTHER_SCHEMA)
-                .singleElement().extracting(InputProblem::detail).asString().contains("schemaVersion 99");
+                .extracting(InputProblem::detail).containsExactlyInAnyOrder("schemaVersion 99; this socket-lab reads 1",
+                        "schemaVersion 2; this socket-lab reads 1");
     }
 
     @Test
