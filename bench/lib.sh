@@ -47,7 +47,7 @@ start() {
     local pid=$!
     pids+=("$pid")
     pid_of[$name]=$pid
-    until grep -q "$READY" "$work/$name.log"; do
+    until grep -qs "$READY" "$work/$name.log"; do # -s: the log may not be there yet
         if ! kill -0 "$pid" 2>/dev/null; then
             echo "$(basename "$0"): $name exited before it was ready:" >&2
             cat "$work/$name.log" >&2

@@ -74,7 +74,7 @@ public final class Endpoints {
 
     /** {@code 127.0.0.1:54321}, or {@code [::1]:54321}: how servers name a client in their log. */
     public static String show(InetSocketAddress address) {
-        return LabException.endpoint(address.getAddress().getHostAddress(), address.getPort(), Transport.TCP)
-                .replace("/tcp", "");
+        String host = address.getAddress().getHostAddress(); // once per request in the servers' logs: no detours
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

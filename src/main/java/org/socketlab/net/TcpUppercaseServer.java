@@ -65,8 +65,9 @@ public final class TcpUppercaseServer implements AutoCloseable {
         }
 
         private byte[] answer(String text) {
-            received.add(text);
-            return Uppercase.of(text).getBytes(StandardCharsets.UTF_8);
+            String upper = Uppercase.of(text);
+            received.add(text, upper);
+            return upper.getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
@@ -82,12 +83,18 @@ public final class TcpUppercaseServer implements AutoCloseable {
     /** The log quotes only the start of a sentence; a megabyte need not be kept to say so. */
     private static final class Preview {
         private final StringBuilder head = new StringBuilder();
+        private final StringBuilder upperHead = new StringBuilder(); // its upper case, as it was sent
         private long characters;
 
-        void add(String text) {
+        void add(String text, String upper) {
             characters += text.codePointCount(0, text.length());
-            if (head.length() < Text.PREVIEW_CHARS * 2) {
-                head.append(text, 0, Math.min(text.length(), Text.PREVIEW_CHARS * 2));
+            keepHead(head, text);
+            keepHead(upperHead, upper);
+        }
+
+        private static void keepHead(StringBuilder kept, String text) {
+            if (kept.length() < Text.PREVIEW_CHARS * 2) {
+                kept.append(text, 0, Math.min(text.length(), Text.PREVIEW_CHARS * 2));
             }
         }
 
@@ -96,7 +103,7 @@ public final class TcpUppercaseServer implements AutoCloseable {
         }
 
         String quoteUppercase() {
-            return Text.quote(Uppercase.of(head.toString()), characters);
+            return Text.quote(upperHead.toString(), characters);
         }
     }
 
