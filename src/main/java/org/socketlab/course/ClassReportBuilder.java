@@ -42,8 +42,9 @@ final class ClassReportBuilder {
                 .toList();
         List<Map<String, Scored>> scenarios = submissions.parallelStream().map(ClassReportBuilder::scenariosByKey)
                 .toList();
-        List<Column> columns = new ArrayList<>();
-        List<String> keys = columns(scenarios, columns);
+        Columns layout = columns(scenarios);
+        List<Column> columns = layout.columns();
+        List<String> keys = layout.keys();
 
         // Rows are independent, and normalizing their reasons is most of the merge's work: both cores.
         List<StudentRow> rows = IntStream.range(0, submissions.size()).parallel()
@@ -84,8 +85,12 @@ final class ClassReportBuilder {
         return file + "\u0000" + name + (occurrence > 1 ? " (" + occurrence + ")" : "");
     }
 
-    /** Every scenario any student has, by feature file name, then by line; fills {@code columns}, returns keys. */
-    private static List<String> columns(List<Map<String, Scored>> scenarios, List<Column> columns) {
+    /** The matrix's columns, and each one's key into a student's {@link #scenariosByKey scenarios}. */
+    private record Columns(List<Column> columns, List<String> keys) {
+    }
+
+    /** Every scenario any student has, by feature file name, then by line. */
+    private static Columns columns(List<Map<String, Scored>> scenarios) {
         Map<String, Scored> first = new LinkedHashMap<>();
         Map<String, Double> points = new HashMap<>();
         for (Map<String, Scored> student : scenarios) {
@@ -97,6 +102,7 @@ final class ClassReportBuilder {
         Map<String, List<String>> byFile = new TreeMap<>();
         first.forEach((key, scored) -> byFile.computeIfAbsent(scored.feature().file(), f -> new ArrayList<>())
                 .add(key));
+        List<Column> columns = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         int question = 0;
         for (List<String> fileKeys : byFile.values()) {
@@ -112,7 +118,7 @@ final class ClassReportBuilder {
                 keys.add(key);
             }
         }
-        return keys;
+        return new Columns(columns, keys);
     }
 
     private StudentRow row(String anchor, Submission submission, Map<String, Scored> scenarios, List<String> keys) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,20 +41,18 @@ class CiWorkflowsTest {
     @Test
     void gitHubsGradingWorkflowRunsOneJobPerSubmissionThenTheClassReport() throws IOException {
         JsonNode jobs = yaml(".github/workflows/grade-submissions.yml").path("jobs");
-        assertThat(jobs.at("/list/outputs/submissions").asText()).isEqualTo("${{ steps.list.outputs.submissions }}");
-        assertThat(step(jobs.at("/list/steps"), "List the submissions").path("run").asText())
-                .contains(">> \"$GITHUB_OUTPUT\"");
+        assertThat(jobs.at("/list/outputs/batches").asText()).isEqualTo("${{ steps.list.outputs.batches }}");
 
         JsonNode grade = jobs.path("grade");
         assertThat(grade.path("needs").asText()).isEqualTo("list");
-        assertThat(grade.at("/strategy/matrix/submission").asText())
-                .isEqualTo("${{ fromJSON(needs.list.outputs.submissions) }}");
+        assertThat(grade.at("/strategy/matrix/batch").asText()).isEqualTo("${{ fromJSON(needs.list.outputs.batches) }}");
         assertThat(grade.at("/strategy/fail-fast").asBoolean(true)).isFalse();
         assertThat(step(grade.path("steps"), "Run the scenarios with the student's programs and answers")
-                .path("run").asText()).contains("bash .ci/grade-submission.sh");
-        JsonNode upload = step(grade.path("steps"), "Upload the lab report");
+                .path("run").asText()).contains("bash .ci/grade-submission.sh \"$FOLDER/$id\"",
+                        "summary \"graded/$id/results.json\" >> \"$GITHUB_STEP_SUMMARY\"");
+        JsonNode upload = step(grade.path("steps"), "Upload the lab reports");
         assertThat(upload.path("if").asText()).isEqualTo("always()");
-        assertThat(upload.at("/with/name").asText()).isEqualTo("lab-report-${{ matrix.submission }}");
+        assertThat(upload.at("/with/path").asText()).isEqualTo("graded/");
 
         JsonNode merge = jobs.path("class-report");
         assertThat(merge.path("needs").asText()).isEqualTo("grade");
@@ -64,6 +63,46 @@ class CiWorkflowsTest {
                 .contains("-jar target/socket-lab.jar class-report --out class-report class-report/students");
         assertThat(step(merge.path("steps"), "Upload the class report").at("/with/path").asText())
                 .isEqualTo("class-report/");
+    }
+
+    @Test
+    void gitHubsListOfSubmissionsGivesEachAJobUpToTheMatrixLimitOf256() throws Exception {
+        String list = step(yaml(".github/workflows/grade-submissions.yml").at("/jobs/list/steps"),
+                "List the submissions").path("run").asText();
+
+        assertThat(batches(list, List.of("alice", "o'brien", "bob \"b\""))).isEqualTo(
+                "[[\"alice\"],[\"bob \\\"b\\\"\"],[\"o'brien\"]]");
+        List<String> many = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            many.add(String.format("s%03d", i));
+        }
+        JsonNode jobs = new ObjectMapper().readTree(batches(list, many));
+        assertThat(jobs).hasSize(256);
+        assertThat(jobs.get(0).toString()).isEqualTo("[\"s001\",\"s257\"]");
+        assertThat(jobs.get(255).toString()).isEqualTo("[\"s256\"]");
+        assertThat(batches(list, List.of())).isEqualTo("[]");
+    }
+
+    /** Runs the list step's script as the runner would, on folders of these names; returns its batches output. */
+    private String batches(String script, List<String> folders) throws Exception {
+        Path root = Files.createTempDirectory(dir, "run");
+        for (String folder : folders) {
+            Files.createDirectories(root.resolve("submissions").resolve(folder));
+        }
+        Files.createDirectories(root.resolve("submissions"));
+        Path output = root.resolve("output");
+        Path summary = root.resolve("summary");
+        ProcessBuilder bash = new ProcessBuilder("bash", "-e", "-c", script).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(root.resolve("log").toFile());
+        bash.environment().putAll(Map.of("FOLDER", "submissions", "GITHUB_OUTPUT", output.toString(),
+                "GITHUB_STEP_SUMMARY", summary.toString()));
+        Process process = bash.start();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the list step finishes").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(root.resolve("log"))).isZero();
+        assertThat(Files.readString(summary)).contains(folders.size() + " submissions in submissions/");
+        String line = Files.readString(output).strip();
+        assertThat(line).startsWith("batches=");
+        return line.substring("batches=".length());
     }
 
     @Test
