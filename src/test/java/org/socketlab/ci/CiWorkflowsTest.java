@@ -127,26 +127,66 @@ class CiWorkflowsTest {
         }
         Files.writeString(submissions.resolve("not-a-folder.txt"), "");
 
-        Path generated = dir.resolve("grading-pipeline.yml");
-        Process generator = new ProcessBuilder("bash", ".ci/gitlab-grading-pipeline.sh", submissions.toString())
-                .redirectOutput(generated.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertThat(generator.waitFor(20, TimeUnit.SECONDS)).as("the generator finishes").isTrue();
-        assertThat(generator.exitValue()).isZero();
-        JsonNode pipeline = YAML.readTree(generated.toFile());
+        JsonNode pipeline = gitLabPipeline(submissions, Map.of());
 
-        List<String> jobs = new ArrayList<>();
-        pipeline.fieldNames().forEachRemaining(jobs::add);
-        assertThat(jobs).containsExactly("stages", "variables", "default", "grade alice", "grade bob: \"x\"",
-                "grade o'brien", "class-report");
+        assertThat(fieldNames(pipeline)).containsExactly("stages", "variables", "default", "grade alice",
+                "grade bob: \"x\"", "grade o'brien", "class-report");
         JsonNode obrien = pipeline.path("grade o'brien");
-        assertThat(obrien.at("/variables/SUBMISSION").asText()).isEqualTo(submissions + "/o'brien");
         assertThat(obrien.at("/artifacts/when").asText()).isEqualTo("always");
         assertThat(obrien.at("/artifacts/paths/0").asText()).isEqualTo(submissions + "/o'brien/target/lab-report/");
-        assertThat(obrien.at("/script/0").asText()).isEqualTo("bash .ci/grade-submission.sh \"$SUBMISSION\"");
+        assertThat(obrien.at("/artifacts/reports/junit/0").asText())
+                .isEqualTo(submissions + "/o'brien/target/failsafe-reports/TEST-*.xml");
+        assertThat(argumentsOf(obrien.at("/script/0").asText())).isEqualTo(submissions + "/o'brien");
+        assertThat(argumentsOf(pipeline.at("/grade bob: \"x\"/script/0").asText()))
+                .isEqualTo(submissions + "/bob: \"x\"");
         JsonNode merge = pipeline.path("class-report");
         assertThat(merge.path("stage").asText()).isEqualTo("merge");
         assertThat(merge.path("when").asText()).isEqualTo("always");
         assertThat(merge.at("/script/1").asText()).contains("class-report --out class-report");
+    }
+
+    @Test
+    void beyondItsJobLimitTheGitLabPipelineDealsSubmissionsIntoJobs() throws Exception {
+        Path submissions = dir.resolve("submissions");
+        for (int i = 1; i <= 5; i++) {
+            Files.createDirectories(submissions.resolve("s" + i));
+        }
+
+        JsonNode pipeline = gitLabPipeline(submissions, Map.of("GRADING_JOBS", "2"));
+
+        assertThat(fieldNames(pipeline)).containsExactly("stages", "variables", "default", "grade s1 s3 s5",
+                "grade s2 s4", "class-report");
+        JsonNode first = pipeline.path("grade s1 s3 s5");
+        assertThat(first.path("script")).hasSize(3);
+        assertThat(argumentsOf(first.at("/script/2").asText())).isEqualTo(submissions + "/s5");
+        assertThat(first.at("/artifacts/paths")).hasSize(3);
+    }
+
+    private JsonNode gitLabPipeline(Path submissions, Map<String, String> environment) throws Exception {
+        Path generated = dir.resolve("grading-pipeline.yml");
+        ProcessBuilder generator = new ProcessBuilder("bash", ".ci/gitlab-grading-pipeline.sh", submissions.toString())
+                .redirectOutput(generated.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        generator.environment().putAll(environment);
+        Process process = generator.start();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the generator finishes").isTrue();
+        assertThat(process.exitValue()).isZero();
+        return YAML.readTree(generated.toFile());
+    }
+
+    /** What a job's script line passes to grade-submission.sh, as the shell reads its quoting. */
+    private String argumentsOf(String scriptLine) throws Exception {
+        assertThat(scriptLine).startsWith("bash .ci/grade-submission.sh ");
+        Path out = dir.resolve("argument");
+        Process shell = new ProcessBuilder("bash", "-c", scriptLine.replace("bash .ci/grade-submission.sh ",
+                "printf %s ")).redirectOutput(out.toFile()).start();
+        assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(out);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static JsonNode yaml(String file) throws IOException {
