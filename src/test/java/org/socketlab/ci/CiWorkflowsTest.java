@@ -71,15 +71,15 @@ class CiWorkflowsTest {
                 "List the submissions").path("run").asText();
 
         assertThat(batches(list, List.of("alice", "o'brien", "bob \"b\""))).isEqualTo(
-                "[[\"alice\"],[\"bob \\\"b\\\"\"],[\"o'brien\"]]");
+                "[{\"ids\":[\"alice\"]},{\"ids\":[\"bob \\\"b\\\"\"]},{\"ids\":[\"o'brien\"]}]");
         List<String> many = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
             many.add(String.format("s%03d", i));
         }
         JsonNode jobs = new ObjectMapper().readTree(batches(list, many));
         assertThat(jobs).hasSize(256);
-        assertThat(jobs.get(0).toString()).isEqualTo("[\"s001\",\"s257\"]");
-        assertThat(jobs.get(255).toString()).isEqualTo("[\"s256\"]");
+        assertThat(jobs.get(0).path("ids").toString()).isEqualTo("[\"s001\",\"s257\"]");
+        assertThat(jobs.get(255).path("ids").toString()).isEqualTo("[\"s256\"]");
         assertThat(batches(list, List.of())).isEqualTo("[]");
     }
 
