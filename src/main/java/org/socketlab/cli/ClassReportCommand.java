@@ -60,7 +60,8 @@ final class ClassReportCommand implements Callable<Integer> {
                 terminal.printError("warning: " + problem.file() + ": " + problem.kind().phrase() + ": "
                         + problem.detail());
             }
-            terminal.println(report.students().size() + " students, " + report.columns().size() + " scenarios");
+            terminal.println(count(report.students().size(), "student") + ", "
+                    + count(report.columns().size(), "scenario"));
             terminal.println(written.html().toString());
             terminal.println(written.csv().toString());
             if (report.students().isEmpty()) {
@@ -72,5 +73,9 @@ final class ClassReportCommand implements Callable<Integer> {
             terminal.printError("error: cannot write the class report to " + out + ": " + e.getMessage());
             return Exit.NOTHING_MERGED.code;
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -24,7 +24,7 @@ class ClassReportCommandTest {
                 dir.resolve("in/notes.json").toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("1 students, 1 scenarios", out.resolve("index.html").toString(),
+        assertThat(run.out()).contains("1 student, 1 scenario", out.resolve("index.html").toString(),
                 out.resolve("grades.csv").toString());
         assertThat(run.err()).contains("warning: ", "notes.json: not a results.json");
         assertThat(out.resolve("grades.csv")).content().startsWith("student id,student,Q1.1 UDP works (1),total (1)");
