@@ -23,7 +23,7 @@ import java.util.function.Function;
  * A TCP server on one thread and one {@link Selector}: it accepts, reads, answers and closes every connection
  * without a thread of its own, so a connection costs the server a handful of system calls and no hand-off between
  * threads (a thread per connection cost about twice the CPU per connection, BENCHMARKS.md), and a thousand silent
- * clients cost it nothing but their sockets. What a connection says is answered by its {@link Session}.
+ * clients cost it nothing but their sockets. What a connection says is answered by its {@link Conversation}.
  *
  * <p>Like {@link StreamServer}, it closes a connection that sends nothing for the idle timeout, or whose reply
  * waits that long for the client to read it, and refuses more than {@link Limits#MAX_CONNECTIONS} at once, with one
@@ -33,19 +33,9 @@ import java.util.function.Function;
  * <p>{@link #close()} stops accepting, closes every open connection and waits for the thread to end.
  */
 final class SelectorServer implements AutoCloseable {
-    /** The conversation on one connection. Called on the server's thread only; it must not block. */
-    interface Session {
-        /** The answer to bytes the client sent (the array is reused after the call); may be empty. */
-        byte[] received(byte[] bytes, int length);
-
-        /** The client's end of stream: the last bytes of the answer; may be empty. */
-        byte[] ended();
-
-        /** The whole answer was sent and the connection is about to close. */
-        void finished();
-    }
-
     private static final int READ_BYTES = 64 * 1024;
+    /** Turns of the loop a connection answered at once is read again before it is registered with the selector. */
+    private static final int LOOKS_BEFORE_REGISTERING = 2;
     /**
      * Connections accepted per wake-up at most. Accepting until none waits would never end under load: each client
      * answered inside the loop connects again, and the connections waiting for their clients' close would not be
@@ -56,7 +46,7 @@ final class SelectorServer implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final Selector selector;
     private final Output log;
-    private final Function<String, Session> sessions;
+    private final Function<String, Conversation> sessions;
     private final Duration idleTimeout;
     private final long idleNanos;
     private final long checkEveryNanos;
@@ -64,6 +54,12 @@ final class SelectorServer implements AutoCloseable {
     private final Set<Connection> open = new HashSet<>(); // the loop's thread only
     /** Channels whose keys were cancelled, closed once the next select has deregistered them (the loop's only). */
     private List<SocketChannel> toClose = new ArrayList<>();
+    /**
+     * Connections answered at once when accepted, waiting for their client's close without being registered (the
+     * loop's only). A client that has its reply closes within microseconds: looking again on the loop's next turn
+     * or two costs a read, where registering costs two epoll_ctl calls and the selector's bookkeeping.
+     */
+    private List<Connection> awaitingClose = new ArrayList<>();
     private final byte[] readBytes = new byte[READ_BYTES];
     private final ByteBuffer readBuffer = ByteBuffer.wrap(readBytes);
     private volatile int openCount;
@@ -72,7 +68,7 @@ final class SelectorServer implements AutoCloseable {
     private long acceptBackoffMillis;
 
     private SelectorServer(ServerSocketChannel listener, Selector selector, String name, Output log,
-            Duration idleTimeout, Function<String, Session> sessions) {
+            Duration idleTimeout, Function<String, Conversation> sessions) {
         this.listener = listener;
         this.selector = selector;
         this.log = log;
@@ -89,10 +85,10 @@ final class SelectorServer implements AutoCloseable {
      * Binds the address (port 0: any free port) and starts serving. The ready line is printed before the first
      * connection is accepted, so a caller that saw it can connect.
      *
-     * @param sessions a new {@link Session} for each accepted connection, given the client's address as shown
+     * @param sessions a new {@link Conversation} for each accepted connection, given the client's address as shown
      */
     static SelectorServer start(String name, InetSocketAddress bindAddress, Output log, String readyLine,
-            Duration idleTimeout, Function<String, Session> sessions) throws LabException {
+            Duration idleTimeout, Function<String, Conversation> sessions) throws LabException {
         ServerSocketChannel listener = null;
         Selector selector = null;
         try {
@@ -130,8 +126,12 @@ final class SelectorServer implements AutoCloseable {
         try {
             while (!closing) {
                 List<SocketChannel> deregistering = toClose;
+                // Looked at after this turn's select, not at once: their clients get a moment to close.
+                List<Connection> awaiting = awaitingClose;
+                awaitingClose = new ArrayList<>();
                 if (deregistering.isEmpty()) {
-                    selector.select(this::ready, Math.max(1, (nextCheck - System.nanoTime()) / 1_000_000));
+                    long untilCheck = Math.max(1, (nextCheck - System.nanoTime()) / 1_000_000);
+                    selector.select(this::ready, awaiting.isEmpty() ? untilCheck : 1);
                 } else {
                     toClose = new ArrayList<>();
                     selector.selectNow(this::ready);
@@ -139,6 +139,7 @@ final class SelectorServer implements AutoCloseable {
                     // system calls more per connection. Deregistered by the select above, each is simply closed.
                     deregistering.forEach(SelectorServer::closeQuietly);
                 }
+                awaiting.forEach(Connection::lookAgain);
                 long now = System.nanoTime();
                 if (now - nextCheck >= 0) {
                     closeIdle(now);
@@ -151,7 +152,7 @@ final class SelectorServer implements AutoCloseable {
                 log.printError("the server stopped: " + e);
             }
         } finally {
-            new ArrayList<>(open).forEach(connection -> connection.close(null));
+            new ArrayList<>(open).forEach(connection -> connection.close(null)); // those awaiting a close too
             toClose.forEach(SelectorServer::closeQuietly);
             closeQuietly(listener);
             closeQuietly(selector);
@@ -225,14 +226,15 @@ final class SelectorServer implements AutoCloseable {
     private final class Connection {
         private final SocketChannel channel;
         private final String client;
-        private final Session session;
+        private final Conversation session;
         private final ArrayDeque<ByteBuffer> unsent = new ArrayDeque<>();
         private SelectionKey key;
         private boolean ended;
         private boolean closed;
+        private int looksLeft = LOOKS_BEFORE_REGISTERING;
         private long lastProgress = System.nanoTime();
 
-        Connection(SocketChannel channel, String client, Session session) {
+        Connection(SocketChannel channel, String client, Conversation session) {
             this.channel = channel;
             this.client = client;
             this.session = session;
@@ -241,13 +243,36 @@ final class SelectorServer implements AutoCloseable {
         void start() {
             try {
                 channel.configureBlocking(false);
-                readAll();
-                if (!closed) {
-                    key = channel.register(selector, unsent.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_WRITE,
-                            this);
+                if (readAll() > 0 && !closed && unsent.isEmpty()) {
+                    awaitingClose.add(this); // answered: its client closes next
+                } else {
+                    register();
                 }
             } catch (IOException e) {
                 fail(e);
+            }
+        }
+
+        /** Reads again; still answered and open, it waits another turn, or after its last one is registered. */
+        void lookAgain() {
+            if (closed) {
+                return;
+            }
+            try {
+                readAll();
+                if (!closed && (--looksLeft > 0 && unsent.isEmpty())) {
+                    awaitingClose.add(this);
+                } else {
+                    register();
+                }
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+
+        private void register() throws IOException {
+            if (!closed) {
+                key = channel.register(selector, unsent.isEmpty() ? SelectionKey.OP_READ : SelectionKey.OP_WRITE, this);
             }
         }
 
@@ -272,13 +297,15 @@ final class SelectorServer implements AutoCloseable {
          * Reads until the client's end of stream, the reply backs up, or a read that did not fill the buffer (what
          * was there has been read: the selector says when more comes, without one more read to hear it is empty).
          */
-        private void readAll() throws IOException {
+        private int readAll() throws IOException {
+            int read = 0;
             while (unsent.isEmpty() && !ended) {
                 readBuffer.clear();
                 int count = channel.read(readBuffer);
                 if (count == 0) {
-                    return;
+                    return read;
                 }
+                read += Math.max(0, count);
                 lastProgress = System.nanoTime();
                 if (count < 0) {
                     ended = true;
@@ -291,6 +318,7 @@ final class SelectorServer implements AutoCloseable {
                 }
             }
             finishIfDone();
+            return read;
         }
 
         private void send(byte[] answer) throws IOException {

@@ -43,7 +43,7 @@ public final class TcpUppercaseServer implements AutoCloseable {
     }
 
     /** One connection's conversation: each read answered at once, the log line at the client's end of stream. */
-    private static final class Answer implements SelectorServer.Session {
+    private static final class Answer implements Conversation {
         private final String client;
         private final Output log;
         private final Utf8Decoder decoder = new Utf8Decoder();
