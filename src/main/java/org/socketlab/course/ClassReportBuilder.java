@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -169,7 +169,7 @@ final class ClassReportBuilder {
         record Key(String reason, Verdict verdict) {
         }
         final class Group {
-            final Set<String> columns = new LinkedHashSet<>();
+            final Set<Integer> columns = new TreeSet<>();
             final Map<String, FailureGroup.Student> students = new LinkedHashMap<>();
             int occurrences;
         }
@@ -181,14 +181,15 @@ final class ClassReportBuilder {
                     continue;
                 }
                 Group group = groups.computeIfAbsent(new Key(cell.reason(), cell.verdict()), key -> new Group());
-                group.columns.add(columns.get(c).label());
+                group.columns.add(c);
                 group.students.putIfAbsent(row.anchor(), new FailureGroup.Student(row.anchor(), row.id()));
                 group.occurrences++;
             }
         }
         return groups.entrySet().stream()
                 .map(entry -> new FailureGroup(entry.getKey().reason(), entry.getKey().verdict(),
-                        List.copyOf(entry.getValue().columns), List.copyOf(entry.getValue().students.values()),
+                        entry.getValue().columns.stream().map(c -> columns.get(c).label()).toList(),
+                        List.copyOf(entry.getValue().students.values()),
                         entry.getValue().occurrences))
                 .sorted(Comparator.comparingInt((FailureGroup group) -> group.students().size()).reversed()
                         .thenComparing(Comparator.comparingInt(FailureGroup::occurrences).reversed())

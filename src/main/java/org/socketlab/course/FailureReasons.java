@@ -19,9 +19,9 @@ final class FailureReasons {
     private static final Pattern ADDRESS = Pattern.compile(
             "\\[?(?:\\d{1,3}\\.){3}\\d{1,3}\\]?(?::\\d+)?|\\[[0-9a-fA-F:]*:[0-9a-fA-F:]*\\](?::\\d+)?"
                     + "|\\('[\\d.]+', \\d+\\)");
-    /** A file path: absolute, relative with ./ or ../, or with a directory and an extension. */
+    /** A file path: absolute, relative with ./ or ../, or with a directory and an extension (not HTTP/1.1). */
     private static final Pattern PATH = Pattern.compile(
-            "(?<![\\w/])(?:\\.{1,2}/|/)[^\\s()'\";,]+|(?<![\\w/])[\\w.-]+/[^\\s()'\";,]*\\.\\w+");
+            "(?<![\\w/])(?:\\.{1,2}/|/)[^\\s()'\";,]+|(?<![\\w/])[\\w.-]+/[^\\s()'\";,]*\\.[A-Za-z]\\w*");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w#])\\d+(?:[.,]\\d+)*");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]*\"|'[^'\\n]*'");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -41,7 +41,11 @@ final class FailureReasons {
 
     /** The scenario's reason in its own words, on one line; null when it came out as expected. */
     static String verbatim(ScenarioResult scenario) {
-        return extract(scenario, (text, stripQuoted) -> cut(SPACES.matcher(firstLine(text)).replaceAll(" ")));
+        return extract(scenario, (text, stripQuoted) -> verbatim(text));
+    }
+
+    private static String verbatim(String text) {
+        return cut(SPACES.matcher(firstLine(text)).replaceAll(" "));
     }
 
     private static String extract(ScenarioResult scenario, Words words) {
@@ -74,7 +78,8 @@ final class FailureReasons {
         if (message.startsWith(EXPECTED) && observedAt > 0) {
             String expected = message.substring(EXPECTED.length(), observedAt);
             String observed = firstClause(message.substring(observedAt + OBSERVED.length()));
-            return "expected " + words.of(expected, false) + "; observed " + words.of(observed, true);
+            // The expectation is the feature's own words, the same for every student: kept as they are.
+            return "expected " + verbatim(expected) + "; observed " + words.of(observed, true);
         }
         return words.of(message, true);
     }

@@ -26,6 +26,11 @@ class ClassReportInChromiumTest {
 
     @BeforeAll
     static void writeAClass() throws IOException {
+        if (Files.exists(CLASS)) {
+            try (var old = Files.walk(CLASS)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         String tcp = ClassReportTest.TCP;
         String udp = ClassReportTest.UDP;
         StudentReports.student("s1", "Ali").passed(udp, "UDP works", 1).passed(tcp, "TCP works", 2)

@@ -99,6 +99,8 @@ class ClassReportTest {
     @Test
     void failureReasonsAreGroupedAcrossStudentsWithPortsNumbersAndTheirOwnTextStripped() {
         String expected = "the client receives \"ASMAA GAMAL NAGY\"";
+        StudentReports.student("s0", "Z").failed(TCP, "Line server", 1, "the server prints \"GET / HTTP/1.1\"",
+                "not printed; the server's console:\nServer listening on 127.0.0.1 : 2000").writeTo(dir.resolve("z"));
         StudentReports.student("s1", "A").failed(TCP, "TCP works", 2, expected,
                 "\"asmaa gamal nagy\" from 127.0.0.1:41234; the client's console:\nasmaa").writeTo(dir.resolve("a"));
         StudentReports.student("s2", "B").failed(TCP, "TCP works", 2, expected,
@@ -116,7 +118,9 @@ class ClassReportTest {
 
         List<FailureGroup> groups = read(dir).failures();
 
-        assertThat(groups).hasSize(2);
+        assertThat(groups).hasSize(3);
+        assertThat(groups.get(2).reason()).as("the feature's own words stay as they are")
+                .isEqualTo("expected the server prints \"GET / HTTP/1.1\"; observed not printed");
         FailureGroup skip = groups.get(0);
         assertThat(skip.reason()).isEqualTo("the udp-server listens on #/udp; this scenario needs it on #/udp: "
                 + "pass the port with {port} in lab.program.udp-server");
@@ -140,6 +144,8 @@ class ClassReportTest {
                 .isEqualTo("no reply within # s from ADDRESS");
         assertThat(FailureReasons.normalize("no step definition for \"the server on port 4000\"", false))
                 .isEqualTo("no step definition for \"the server on port #\"");
+        assertThat(FailureReasons.normalize("the server printed GET / HTTP/1.1 to /tmp/x/log.txt", false))
+                .isEqualTo("the server printed GET / HTTP/# to …");
     }
 
     @Test
