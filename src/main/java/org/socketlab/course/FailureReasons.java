@@ -7,9 +7,10 @@ import org.socketlab.report.Verdict;
 
 /**
  * Why a scenario did not come out as expected, in words that are the same for every student who made the same
- * mistake, so that reasons can be grouped: a failed expectation is its feature's words plus the first clause of
- * what was observed; a skip or an undefined step is its reason. Ports, numbers, addresses, file paths and (in
- * what was observed) the students' own quoted text are replaced by placeholders.
+ * mistake, so that reasons can be grouped: a failed expectation is its feature's words, kept as written, plus the
+ * first clause of what was observed; a skip or an undefined step is its reason. In what was observed and in the
+ * reasons, ports, numbers, addresses, file paths and (in what was observed) the students' own quoted text are
+ * replaced by placeholders.
  */
 final class FailureReasons {
     private static final String EXPECTED = "expected: ";
