@@ -20,7 +20,8 @@ import org.socketlab.programs.ProgramSettings;
 /**
  * The roles of a scenario that the student's own programs play ({@code lab.program.ROLE}): starts them on the
  * scenario's lab host, waits for servers to bind, types a client's sentence when it asks, and reads how each
- * ended. A role with no program named is not here: socket-lab's own program plays it, in this JVM.
+ * ended. A role with no program named is not here: socket-lab's own program plays it, in this JVM (or, with
+ * {@code lab.requirePrograms=true}, the step is skipped).
  */
 final class ExternalRoles implements AutoCloseable {
 
@@ -41,11 +42,22 @@ final class ExternalRoles implements AutoCloseable {
         return settings.program(role);
     }
 
-    /** The student's program for the role, or else socket-lab's own as a command, where it cannot run here. */
+    /**
+     * The student's program for the role, or else socket-lab's own as a command, where it cannot run here. Every
+     * student role a step plays is resolved here, so this is where {@code lab.requirePrograms=true} skips a step whose
+     * role the student named no program for (socket-lab's own would earn its points for an empty submission).
+     *
+     * @throws TestAbortedException when programs are required and none is named for the role
+     */
     Optional<RolePlayer> player(String role, Optional<ProgramCommand> named, boolean ownInProcess,
             List<String> ownOptions) {
         if (named.isPresent()) {
             return Optional.of(RolePlayer.students(named.get()));
+        }
+        if (settings.requirePrograms()) {
+            String reason = ProgramSettings.missingProgram(role);
+            recorder.note("Skipped: " + reason + ".");
+            throw new TestAbortedException(reason);
         }
         return ownInProcess ? Optional.empty() : Optional.of(RolePlayer.own(role, ownOptions));
     }

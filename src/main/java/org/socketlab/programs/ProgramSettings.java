@@ -50,6 +50,11 @@ public final class ProgramSettings {
     public static final String PREFIX = "lab.program.";
     /** The role of a UDP client that connects its socket first (socket-lab's {@code udp-client --connected}). */
     public static final String CONNECTED_UDP_CLIENT = "udp-client-connected";
+    /**
+     * {@code lab.requirePrograms=true}: a role the student names no program for is not played by socket-lab's own
+     * program (which would earn its points for an empty submission); a step that needs it is skipped instead.
+     */
+    public static final String REQUIRE_PROGRAMS = "lab.requirePrograms";
     /** The roles socket-lab's own steps run, in the order the report lists them. */
     public static final List<String> BUILT_IN_ROLES = List.of("udp-server", "udp-client", "tcp-server", "tcp-client",
             "line-server", CONNECTED_UDP_CLIENT);
@@ -68,11 +73,14 @@ public final class ProgramSettings {
     private final Path projectDir;
     private final Set<String> knownRoles;
     private final Map<String, ProgramCommand> programs;
+    private final boolean requirePrograms;
 
-    private ProgramSettings(Path projectDir, Set<String> knownRoles, Map<String, ProgramCommand> programs) {
+    private ProgramSettings(Path projectDir, Set<String> knownRoles, Map<String, ProgramCommand> programs,
+            boolean requirePrograms) {
         this.projectDir = projectDir;
         this.knownRoles = Collections.unmodifiableSet(knownRoles);
         this.programs = Collections.unmodifiableMap(programs);
+        this.requirePrograms = requirePrograms;
     }
 
     /**
@@ -101,6 +109,11 @@ public final class ProgramSettings {
         for (Map.Entry<String, String> entry : propertiesFile(file).entrySet()) {
             settings.put(entry.getKey(), new Setting(entry.getKey(), entry.getValue(), "in " + display(dir, file)));
         }
+        Setting require = settings.remove(REQUIRE_PROGRAMS);
+        if (systemProperties.getProperty(REQUIRE_PROGRAMS) != null) {
+            require = new Setting(REQUIRE_PROGRAMS, systemProperties.getProperty(REQUIRE_PROGRAMS), "(given with -D)");
+        }
+        boolean requirePrograms = requirePrograms(require);
         for (String key : systemProperties.stringPropertyNames()) {
             if (key.startsWith(PREFIX)) {
                 settings.put(key, new Setting(key, systemProperties.getProperty(key), "(given with -D)"));
@@ -146,7 +159,20 @@ public final class ProgramSettings {
             throw new SettingsException(problems.get(0) + (more == 0 ? ""
                     : " (and " + more + " more lab.program setting" + (more == 1 ? " is" : "s are") + " wrong)"));
         }
-        return new ProgramSettings(dir, known, programs);
+        return new ProgramSettings(dir, known, programs, requirePrograms);
+    }
+
+    /** {@code lab.requirePrograms}: true or false (any case); unset or blank is false. */
+    private static boolean requirePrograms(Setting setting) throws SettingsException {
+        if (setting == null || setting.value() == null || setting.value().isBlank()) {
+            return false;
+        }
+        return switch (setting.value().strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new SettingsException(setting.describe() + ": write true (a graded run: a role with no "
+                    + "program named is skipped, not played by socket-lab's own) or false");
+        };
     }
 
     /**
@@ -181,9 +207,22 @@ public final class ProgramSettings {
         }
     }
 
-    /** The student's program for a role; empty when socket-lab's own plays it. */
+    /** The student's program for a role; empty when socket-lab's own plays it (or, required, none does). */
     public Optional<ProgramCommand> program(String role) {
         return Optional.ofNullable(programs.get(role));
+    }
+
+    /**
+     * Whether every role a step needs must be the student's ({@code lab.requirePrograms=true}, a graded run): then
+     * a step whose role has no program named is skipped rather than run with socket-lab's own.
+     */
+    public boolean requirePrograms() {
+        return requirePrograms;
+    }
+
+    /** Why a step that needs the role is skipped when no program is named for it and programs are required. */
+    public static String missingProgram(String role) {
+        return "no program named for the role " + role + " (" + REQUIRE_PROGRAMS + "=true)";
     }
 
     /** Every role that has a program of the student's, in {@link #knownRoles()}'s order. */
@@ -226,6 +265,9 @@ public final class ProgramSettings {
             if (command == null && role.equals(CONNECTED_UDP_CLIENT) && connectedClientMissing()) {
                 infos.add(new ProgramInfo(role, "not set (no " + PREFIX + role + "): the steps of a connected UDP "
                         + "client are skipped, since the student's udp-client plays the UDP client", List.of()));
+            } else if (command == null && requirePrograms) {
+                infos.add(new ProgramInfo(role, "not set (no " + PREFIX + role + "): the steps that need it are "
+                        + "skipped (" + REQUIRE_PROGRAMS + "=true)", List.of()));
             } else if (command == null) {
                 infos.add(new ProgramInfo(role, ownCommand(role)
                         .orElse("not set (no " + PREFIX + role + "; socket-lab has no program of that name)"),
@@ -373,7 +415,7 @@ public final class ProgramSettings {
         return roles;
     }
 
-    /** The {@code lab.program.*} keys of a properties file (UTF-8), none when it does not exist. */
+    /** The {@code lab.program.*} keys and {@code lab.requirePrograms} of a properties file (UTF-8), none when it does not exist. */
     private static Map<String, String> propertiesFile(Path file) throws SettingsException {
         Map<String, String> keys = new LinkedHashMap<>();
         if (!Files.exists(file)) {
@@ -385,7 +427,8 @@ public final class ProgramSettings {
         } catch (IOException | IllegalArgumentException e) {
             throw new SettingsException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        properties.stringPropertyNames().stream().filter(key -> key.startsWith(PREFIX)).sorted()
+        properties.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(PREFIX) || key.equals(REQUIRE_PROGRAMS)).sorted()
                 .forEach(key -> keys.put(key, properties.getProperty(key)));
         return keys;
     }

@@ -330,6 +330,25 @@ class StudentProgramsTest {
         }
     }
 
+    // ---- 7. lab.requirePrograms: an empty submission earns nothing --------------------------------------------
+
+    @Test
+    void withProgramsRequiredARoleWithNoProgramSkipsTheStepAndNamesTheRole() throws Exception {
+        Properties settings = new Properties();
+        settings.setProperty(ProgramSettings.REQUIRE_PROGRAMS, "true");
+        try (LabScenario lab = new LabScenario(new ScenarioRecorder(),
+                ProgramSettings.load(project, Path.of("features"), settings))) {
+            assertThatThrownBy(() -> lab.startServer(Transport.TCP, 12000))
+                    .isInstanceOf(TestAbortedException.class)
+                    .hasMessage("no program named for the role tcp-server (lab.requirePrograms=true)");
+            assertThatThrownBy(() -> lab.send(Transport.UDP, 12000, "asmaa", false))
+                    .isInstanceOf(TestAbortedException.class)
+                    .hasMessage("no program named for the role udp-client (lab.requirePrograms=true)");
+            assertThat(lab.recorder().snapshot().notes()).contains(
+                    "Skipped: no program named for the role tcp-server (lab.requirePrograms=true).");
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     /** A scenario whose one student's program plays {@code role}, run from the temporary project directory. */

@@ -153,6 +153,25 @@ class ProgramSettingsTest {
     }
 
     @Test
+    void requireProgramsIsReadFromTheFileAndASystemPropertyWins() throws Exception {
+        assertThat(load(new Properties()).requirePrograms()).as("unset").isFalse();
+        properties("lab.requirePrograms=TRUE\n");
+        assertThat(load(new Properties()).requirePrograms()).isTrue();
+        assertThat(load(new Properties()).programInfos()).filteredOn(info -> info.role().equals("tcp-server"))
+                .singleElement().satisfies(info -> assertThat(info.command()).contains("skipped"));
+        Properties system = new Properties();
+        system.setProperty(ProgramSettings.REQUIRE_PROGRAMS, "false");
+        assertThat(load(system).requirePrograms()).isFalse();
+    }
+
+    @Test
+    void aRequireProgramsThatIsNeitherTrueNorFalseIsNamed() {
+        Properties system = new Properties();
+        system.setProperty(ProgramSettings.REQUIRE_PROGRAMS, "yes");
+        assertThat(failure(system)).startsWith("lab.requirePrograms (given with -D) is \"yes\": write true");
+    }
+
+    @Test
     void labPropertiesCanBeAnotherFile() throws Exception {
         Files.writeString(project.resolve("a.py"), "a");
         Files.writeString(project.resolve("other.properties"), "lab.program.udp-server=python3 a.py\n");
