@@ -30,9 +30,11 @@ import org.socketlab.programs.Limit;
 /**
  * The course's whole loop, as CI runs it: three students' submissions run the TCP features (Part 1 and question
  * (a)) in JVMs of their own, as {@code mvn verify -Dlab.program... -Dlab.answers=... -Dlab.studentId=...
- * -Dlab.referenceAnswers=hide} would; then {@code class-report} merges their results.json. The students: "correct"
- * (socket-lab's own programs, answers with a {@code <script>} in them), "echo" (a Python TCP server that sends the
- * sentence back without upper-casing it, and answers) and "silent" (no answers at all).
+ * -Dlab.referenceAnswers=hide -Dlab.requirePrograms=true} would (as .ci/grade-submission.sh grades); then
+ * {@code class-report} merges their results.json. The students: "correct" (a Python TCP server and client of their
+ * own, named explicitly, answers with a {@code <script>} in them), "echo" (the same client, and a Python TCP server
+ * that sends the sentence back without upper-casing it, and answers) and "silent" (no program named and an empty
+ * answers folder: with programs required its questions are ungradable, not full marks).
  */
 class CourseLoopIT {
     private static final Path ROOT = Path.of("target", "course-loop").toAbsolutePath();
@@ -70,15 +72,27 @@ class CourseLoopIT {
                     connection.send(sentence)  # the mistake: no .upper()
                     connection.close()
                 """);
-        Files.createDirectories(submissions.resolve("silent"));
+        Files.writeString(correct.resolve("../tcp_server.py"), Files.readString(echo.resolve("tcp_server.py"))
+                .replace("connection.send(sentence)  # the mistake: no .upper()", "connection.send(sentence.upper())"));
+        for (Path student : List.of(correct.getParent(), echo)) {
+            Files.writeString(student.resolve("tcp_client.py"), """
+                    import socket, sys
+                    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                    client.connect((sys.argv[1], int(sys.argv[2])))
+                    sentence = input("Input lowercase sentence:")
+                    client.send(sentence.encode())
+                    print("From Server:", client.recv(1024).decode())
+                    client.close()
+                    """);
+        }
+        Files.createDirectories(submissions.resolve("silent/answers"));
 
         ExecutorService runs = Executors.newFixedThreadPool(3);
         try {
             List<Future<ChildProcess.Result>> results = List.of(
-                    runs.submit(() -> runScenarios("correct", "Cora Rect " + SCRIPT, Map.of(), true)),
-                    runs.submit(() -> runScenarios("echo", "Eko", Map.of("tcp-server", "python3 "
-                            + echo.resolve("tcp_server.py") + " {port}"), true)),
-                    runs.submit(() -> runScenarios("silent", "Sy Lent", Map.of(), false)));
+                    runs.submit(() -> runScenarios("correct", "Cora Rect " + SCRIPT, programs(correct.getParent()))),
+                    runs.submit(() -> runScenarios("echo", "Eko", programs(echo))),
+                    runs.submit(() -> runScenarios("silent", "Sy Lent", Map.of())));
             for (Future<ChildProcess.Result> result : results) {
                 assertThat(result.get().ending().stoppedFor()).as("a student's run ends").isEqualTo(Limit.NONE);
             }
@@ -89,18 +103,25 @@ class CourseLoopIT {
         csv = Files.readString(written.csv());
     }
 
-    /** One student's {@code mvn verify}: Cucumber on the TCP features, the report in the submission's target/. */
-    private static ChildProcess.Result runScenarios(String id, String name, Map<String, String> programs,
-            boolean answers) throws Exception {
+    /** The student's own TCP server and client, named explicitly as a graded run requires. */
+    private static Map<String, String> programs(Path submission) {
+        return Map.of("tcp-server", "python3 " + submission.resolve("tcp_server.py") + " {port}",
+                "tcp-client", "python3 " + submission.resolve("tcp_client.py") + " {host} {port}");
+    }
+
+    /**
+     * One student's {@code mvn verify}: Cucumber on the TCP features, the report in the submission's target/, the
+     * answers from the submission's own answers/ (never the course checkout's).
+     */
+    private static ChildProcess.Result runScenarios(String id, String name, Map<String, String> programs)
+            throws Exception {
         Path submission = ROOT.resolve("submissions").resolve(id);
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dlab.report.dir=" + submission.resolve("target/lab-report"),
-                "-Dlab.studentId=" + id, "-Dlab.student=" + name, "-Dlab.referenceAnswers=hide"));
-        if (answers) {
-            command.add("-Dlab.answers=" + submission.resolve("answers"));
-        }
+                "-Dlab.studentId=" + id, "-Dlab.student=" + name, "-Dlab.referenceAnswers=hide",
+                "-Dlab.requirePrograms=true", "-Dlab.answers=" + submission.resolve("answers")));
         programs.forEach((role, program) -> command.add("-Dlab.program." + role + "=" + program));
         command.addAll(List.of("io.cucumber.core.cli.Main", "--glue", "org.socketlab.steps",
                 "--plugin", "org.socketlab.report.LabReportPlugin"));
@@ -121,7 +142,14 @@ class CourseLoopIT {
         StudentRow echo = report.students().get(1);
         StudentRow silent = report.students().get(2);
         assertThat(correct.score()).isEqualTo(report.points());
-        assertThat(silent.score()).as("answers are not scored; the programs are").isEqualTo(report.points());
+        assertThat(correct.cells()).allSatisfy(cell -> assertThat(cell.css()).isEqualTo("as-expected"));
+        assertThat(silent.cells()).as("no program named, programs required: nothing could run")
+                .allSatisfy(cell -> {
+                    assertThat(cell.gradable()).isFalse();
+                    assertThat(cell.css()).isEqualTo("ungradable");
+                });
+        assertThat(silent.score()).as("ungradable is not full marks").isZero();
+        assertThat(silent.points()).as("nothing gradable").isZero();
         int upperCase = columnOf(report, UPPER_CASE);
         assertThat(echo.cells().get(upperCase).css()).isEqualTo("not-as-expected");
         assertThat(echo.score()).isEqualTo(report.points() - report.columns().get(upperCase).points());
@@ -160,8 +188,20 @@ class CourseLoopIT {
 
         JsonNode silent = new ObjectMapper().readTree(ROOT.resolve(
                 "submissions/silent/target/lab-report/results.json").toFile());
-        assertThat(feature(silent, "2-part1-tcp.feature").path("studentAnswer").isMissingNode()
-                || feature(silent, "2-part1-tcp.feature").path("studentAnswer").isNull()).isTrue();
+        for (String file : FEATURES) {
+            JsonNode feature = feature(silent, file + ".feature");
+            assertThat(feature.path("gradable").asBoolean(true)).as(file + " gradable").isFalse();
+            assertThat(feature.path("studentAnswer").isMissingNode() || feature.path("studentAnswer").isNull())
+                    .as(file + "'s answer, none written").isTrue();
+            assertThat(feature.path("scenarios")).isNotEmpty().allSatisfy(scenario -> {
+                assertThat(scenario.path("studentAnswer").isMissingNode() || scenario.path("studentAnswer").isNull())
+                        .as(scenario.path("name").asText() + "'s answer").isTrue();
+                assertThat(scenario.path("status").asText()).isEqualTo("SKIPPED");
+                assertThat(scenario.path("reason").asText()).startsWith("no program named for the role tcp-");
+            });
+        }
+        assertThat(Files.readString(ROOT.resolve("submissions/silent/target/lab-report/index.html")))
+                .contains("No answer written");
     }
 
     @Test
