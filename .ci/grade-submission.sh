@@ -10,8 +10,13 @@
 #   answers/*.md       their answers
 #   the programs that lab.properties names
 # The course's own files (pom.xml, src/, features/, reports-template/, .ci/) are copied over the folder first, so a
-# submission cannot change the scenarios, the code that judges them or their points; without a lab.properties the
-# course's is used (and socket-lab's own programs play every role it does not name).
+# submission cannot change the scenarios, the code that judges them or their points. Maven's own per-project
+# configuration (.mvn/: maven.config, jvm.config, extensions.xml) and wrapper are removed, so a submission cannot
+# add -D options or code to the build. Without a lab.properties the course's is used, with no student name on the
+# cover. Grading requires programs (-Dlab.requirePrograms=true): a role the student names no program for is skipped,
+# so a question it needs is ungradable, never earned by socket-lab's own program. The course's settings
+# (lab.requirePrograms, lab.referenceAnswers, lab.grader, cucumber.*) are removed from the student's lab.properties,
+# with a warning, and given with -D, which wins over the file anyway.
 #
 # The student id is the folder's name, whatever the cover says. Writes <folder>/target/lab-report/ whatever the
 # verdicts (scenarios that fail do not fail this script); exits non-zero only when no report could be written.
@@ -30,12 +35,30 @@ for part in pom.xml src features reports-template .ci; do
     rm -rf "${submission:?}/$part"
     cp -R "$course/$part" "$submission/$part"
 done
-[ -f "$submission/lab.properties" ] || cp "$course/lab.properties" "$submission/lab.properties"
+rm -rf "${submission:?}/.mvn" "$submission/mvnw" "$submission/mvnw.cmd"
+
+# The cover's name: the student's own, never the course's (the hand-out's lab.student would be on every report).
+student=()
+course_student="$(grep -E '^[[:space:]]*lab\.student[[:space:]]*[=:]' "$course/lab.properties" || true)"
+if [ ! -f "$submission/lab.properties" ]; then
+    cp "$course/lab.properties" "$submission/lab.properties"
+    student=("-Dlab.student=")
+else
+    if [ -n "$course_student" ] && grep -qxF -- "$course_student" "$submission/lab.properties"; then
+        student=("-Dlab.student=")
+    fi
+    # The course decides these, not the student: their lines are dropped (the -D options below win anyway).
+    course_keys='^[[:space:]]*(cucumber\.|lab\.(requirePrograms|referenceAnswers|grader|properties)([[:space:]=:]|$))'
+    grep -E "$course_keys" "$submission/lab.properties" \
+        | sed "s/^/grade-submission: warning: ignored from the student's lab.properties: /" >&2 || true
+    sed -E -i "/$course_keys/d" "$submission/lab.properties"
+fi
 
 args=(-B verify
       -DskipUnitTests=true -Dit.test=LabScenariosIT   # the scenarios only: the unit tests are the course's, not the student's
       -Dmaven.test.failure.ignore=true                # a scenario not as expected is a grade, not a broken job
-      "-Dlab.studentId=$id" -Dlab.referenceAnswers=hide)
+      "-Dlab.studentId=$id" "${student[@]}"
+      -Dlab.requirePrograms=true -Dlab.referenceAnswers=hide -Dlab.grader=)
 # lab.answers must name a directory that exists: a student with no answers gets "no answer written" everywhere.
 [ -d "$submission/answers" ] && args+=("-Dlab.answers=answers")
 chromium="$(command -v google-chrome || command -v chromium || true)"
