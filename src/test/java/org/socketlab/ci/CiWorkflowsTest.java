@@ -53,6 +53,8 @@ class CiWorkflowsTest {
         JsonNode upload = step(grade.path("steps"), "Upload the lab reports");
         assertThat(upload.path("if").asText()).isEqualTo("always()");
         assertThat(upload.at("/with/path").asText()).isEqualTo("graded/");
+        assertThat(upload.at("/with/name").asText()).as("not derived from a folder's name")
+                .isEqualTo("lab-report-${{ strategy.job-index }}");
 
         JsonNode merge = jobs.path("class-report");
         assertThat(merge.path("needs").asText()).isEqualTo("grade");
@@ -139,6 +141,11 @@ class CiWorkflowsTest {
         assertThat(argumentsOf(obrien.at("/script/0").asText())).isEqualTo(submissions + "/o'brien");
         assertThat(argumentsOf(pipeline.at("/grade bob: \"x\"/script/0").asText()))
                 .isEqualTo(submissions + "/bob: \"x\"");
+        assertThat(withoutAReport(obrien.at("/script/0").asText())).as("the batch goes on")
+                .isEqualTo("no report for o'brien\n");
+        assertThat(pipeline.at("/default/image").asText()).isEqualTo("debian:bookworm");
+        assertThat(pipeline.at("/default/before_script").toString())
+                .contains("chromium", "openjdk-17-jdk-headless", "maven", "tcpdump", "python3");
         JsonNode merge = pipeline.path("class-report");
         assertThat(merge.path("stage").asText()).isEqualTo("merge");
         assertThat(merge.path("when").asText()).isEqualTo("always");
@@ -180,6 +187,16 @@ class CiWorkflowsTest {
         Process shell = new ProcessBuilder("bash", "-c", scriptLine.replace("bash .ci/grade-submission.sh ",
                 "printf %s ")).redirectOutput(out.toFile()).start();
         assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(out);
+    }
+
+    /** What a job's script line prints, and that it succeeds, when grade-submission.sh writes no report. */
+    private String withoutAReport(String scriptLine) throws Exception {
+        Path out = dir.resolve("no-report");
+        Process shell = new ProcessBuilder("bash", "-c", scriptLine.replace("bash .ci/grade-submission.sh ",
+                "false ")).redirectOutput(out.toFile()).start();
+        assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as("the line's exit status").isZero();
         return Files.readString(out);
     }
 
