@@ -86,8 +86,7 @@ public record ReportView(LabReport report, List<Question> questions) {
             int number = questions.size() + 1;
             QuestionSummary summary = report.summary().questions().stream()
                     .filter(row -> row.file().equals(feature.file())).findFirst()
-                    .orElse(new QuestionSummary(feature.file(), feature.name(), VerdictCounts.of(feature.scenarios()),
-                            VerdictCounts.of(feature.scenarios()).overall()));
+                    .orElse(QuestionSummary.of(feature));
             List<ScenarioView> scenarios = new ArrayList<>();
             for (ScenarioResult scenario : feature.scenarios()) {
                 ScenarioObservations observed = scenario.observations();

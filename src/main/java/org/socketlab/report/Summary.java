@@ -18,10 +18,7 @@ public record Summary(VerdictCounts totals, Verdict verdict, List<QuestionSummar
     }
 
     static Summary of(List<FeatureResult> features) {
-        List<QuestionSummary> rows = features.stream().map(feature -> {
-            VerdictCounts counts = VerdictCounts.of(feature.scenarios());
-            return new QuestionSummary(feature.file(), feature.name(), counts, counts.overall());
-        }).toList();
+        List<QuestionSummary> rows = features.stream().map(QuestionSummary::of).toList();
         VerdictCounts totals = VerdictCounts.of(features.stream().flatMap(f -> f.scenarios().stream()).toList());
         return new Summary(totals, totals.overall(), rows,
                 features.stream().mapToDouble(FeatureResult::points).sum(),

@@ -63,6 +63,12 @@ class GradedJsonTest {
 
         assertThat(json.at("/summary/points").asDouble()).isEqualTo(4.5);
         assertThat(json.at("/summary/score").asDouble()).isEqualTo(3);
+        JsonNode summaryB = json.at("/summary/questions/2");
+        assertThat(summaryB.at("/file").asText()).isEqualTo("4-question-b-udp-client-first.feature");
+        assertThat(summaryB.at("/points").asDouble()).as("per question in the summary").isEqualTo(2.5);
+        assertThat(summaryB.at("/score").asDouble()).isEqualTo(1);
+        assertThat(summaryB.at("/gradable").asBoolean()).isTrue();
+        assertThat(json.at("/summary/questions/3/gradable").asBoolean(true)).isFalse();
         assertThat(json.at("/unmatchedAnswers/0").asText()).isEqualTo("answers/9-extra.md");
         assertThat(json.at("/schemaVersion").asInt()).isEqualTo(1);
     }
@@ -90,5 +96,18 @@ class GradedJsonTest {
         assertThat(read.features().get(0).scenarios().get(0).points()).isZero();
         assertThat(read.unmatchedAnswers()).isEmpty();
         assertThat(read.summary().points()).isZero();
+    }
+
+    @Test
+    void aSummaryWrittenBeforeItHadPointsPerQuestionStillReads() throws IOException {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"features\": [], \"summary\": {\"questions\": "
+                + "[{\"file\": \"1-a.feature\", \"name\": \"A\", \"verdict\": \"AS_EXPECTED\"}]}}");
+
+        QuestionSummary row = ReportJson.read(file).summary().questions().get(0);
+
+        assertThat(row.file()).isEqualTo("1-a.feature");
+        assertThat(row.points()).isZero();
+        assertThat(row.gradable()).as("not known").isNull();
     }
 }
