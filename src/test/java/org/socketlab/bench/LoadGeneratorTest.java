@@ -30,18 +30,24 @@ class LoadGeneratorTest {
 
     private static BenchConfig config(Transport transport, int port, Duration timeout) {
         return new BenchConfig(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2,
-                Duration.ofMillis(300), Duration.ofMillis(50), "grüße, world", timeout, 0);
+                Duration.ofMillis(200), Duration.ofMillis(50), "grüße, world", timeout, 0);
     }
 
     @Test
     void countsRightRepliesFromTheTcpServer() throws Exception {
         try (TcpUppercaseServer server = TcpUppercaseServer.start(ANY_PORT, QUIET)) {
-            BenchResult result = LoadGenerator.run(config(Transport.TCP, server.port(), Duration.ofSeconds(2)));
+            // The server runs in this JVM: its process is the load generator's own, and both figures are read.
+            BenchResult result = LoadGenerator.run(config(Transport.TCP, server.port(), Duration.ofSeconds(2)),
+                    ProcessHandle.current());
 
             assertThat(result.requests()).isPositive();
             assertThat(result.requestsPerSecond()).isPositive();
             assertThat(result.p50()).isPositive().isLessThanOrEqualTo(result.p99());
             assertThat(result.p99()).isLessThanOrEqualTo(result.max());
+            assertThat(result.first()).isPositive();
+            assertThat(result.clientMicrosPerExchange()).isPositive();
+            assertThat(result.serverMicrosPerExchange()).isPresent();
+            assertThat(result.serverMicrosPerExchange().getAsDouble()).isPositive();
             assertThat(result.errors()).isZero();
             assertThat(result.wrongReplies()).isZero();
             assertThat(result.clean()).isTrue();
