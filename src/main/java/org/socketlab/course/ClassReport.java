@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the class report shows, and what {@code grades.csv} holds: the students × scenarios matrix with scores, the
- * pass rate per scenario, the most common reasons scenarios did not pass, and the input that could not be used.
+ * What the class report shows, and what {@code grades.csv} holds: the students × scenarios matrix with scores and
+ * each question's subtotal, the pass rate per question and per scenario, the most common reasons scenarios did not pass, and the input that could not be used.
  *
  * @param course       the course, from the students' covers (the most common value), or empty
  * @param assignment   the assignment, likewise
@@ -13,15 +13,17 @@ import java.util.List;
  * @param columns      every scenario any student's report has, by question (feature file name), then line
  * @param students     one row per student id, sorted by id
  * @param rates        one per column, in order
+ * @param questions    one per question (feature file), in order: its columns, its points, its pass rate
  * @param failures     the most common reasons, most students first, at most {@link ClassReports#FAILURE_GROUPS}
  * @param moreFailures how many less common reasons are left out of {@code failures}
  * @param problems     input left out or read with a caveat
  */
 public record ClassReport(String course, String assignment, Instant generated, List<Column> columns,
-        List<StudentRow> students, List<ColumnRate> rates, List<FailureGroup> failures, int moreFailures,
-        List<InputProblem> problems) {
+        List<StudentRow> students, List<ColumnRate> rates, List<QuestionTotal> questions, List<FailureGroup> failures,
+        int moreFailures, List<InputProblem> problems) {
     public ClassReport {
         columns = List.copyOf(columns);
+        questions = List.copyOf(questions);
         students = List.copyOf(students);
         rates = List.copyOf(rates);
         failures = List.copyOf(failures);

@@ -45,20 +45,30 @@ final class ClassReportBuilder {
         Columns layout = columns(scenarios);
         List<Column> columns = layout.columns();
         List<String> keys = layout.keys();
+        List<Column> totals = questionTotals(columns);
 
         // Rows are independent, and normalizing their reasons is most of the merge's work: both cores.
         List<StudentRow> rows = IntStream.range(0, submissions.size()).parallel()
-                .mapToObj(i -> row("s" + (i + 1), submissions.get(i), scenarios.get(i), keys))
+                .mapToObj(i -> row("s" + (i + 1), submissions.get(i), scenarios.get(i), keys, columns, totals))
                 .toList();
         List<ColumnRate> rates = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
-            rates.add(rate(columns.get(c), rows, c));
+            int index = c;
+            rates.add(rate(columns.get(c), rows, row -> row.cells().get(index)));
+        }
+        List<QuestionTotal> questions = new ArrayList<>();
+        for (int q = 0; q < totals.size(); q++) {
+            int index = q;
+            Column total = totals.get(q);
+            questions.add(new QuestionTotal(total, firstOf(columns, total.question()),
+                    (int) columns.stream().filter(column -> column.question() == total.question()).count(),
+                    rate(total, rows, row -> row.questions().get(index))));
         }
         List<FailureGroup> groups = failureGroups(rows, columns);
         List<FailureGroup> shown = groups.stream().limit(failureGroups).toList();
         return new ClassReport(mostCommon(submissions, s -> s.report().cover().course()),
                 mostCommon(submissions, s -> s.report().cover().assignment()), generated, columns, rows, rates,
-                shown, groups.size() - shown.size(), loaded.problems());
+                questions, shown, groups.size() - shown.size(), loaded.problems());
     }
 
     /** A scenario as the student's report has it, with its feature. */
@@ -121,7 +131,50 @@ final class ClassReportBuilder {
         return new Columns(columns, keys);
     }
 
-    private StudentRow row(String anchor, Submission submission, Map<String, Scored> scenarios, List<String> keys) {
+    /** One column per question (the columns are in question order): label {@code Q3}, the points added up. */
+    private static List<Column> questionTotals(List<Column> columns) {
+        Map<Integer, Column> totals = new LinkedHashMap<>();
+        for (Column column : columns) {
+            totals.merge(column.question(), new Column("Q" + column.question(), column.question(), column.file(),
+                    column.feature(), "", column.points()), (sum, more) -> new Column(sum.label(), sum.question(),
+                    sum.file(), sum.feature(), "", sum.points() + more.points()));
+        }
+        return List.copyOf(totals.values());
+    }
+
+    private static int firstOf(List<Column> columns, int question) {
+        return IntStream.range(0, columns.size()).filter(c -> columns.get(c).question() == question).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * A student's subtotal of one question: the gradable scores added up; as expected only when every scenario
+     * there is, else the worst verdict among them; missing when the student's report has none of them.
+     */
+    private static Cell subtotal(List<Cell> cells, List<Column> columns, int question) {
+        double score = 0;
+        double points = 0;
+        boolean gradable = true;
+        Verdict worst = null;
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = cells.get(c);
+            if (columns.get(c).question() != question || cell.verdict() == null) {
+                continue;
+            }
+            gradable &= cell.gradable();
+            score += cell.score();
+            points += cell.points();
+            worst = worst == null || SEVERITY.indexOf(cell.verdict()) > SEVERITY.indexOf(worst) ? cell.verdict() : worst;
+        }
+        return worst == null ? Cell.MISSING : new Cell(worst, gradable, score, points, null);
+    }
+
+    /** The verdicts from the best to the worst, as a question's summary orders them (VerdictCounts.overall). */
+    private static final List<Verdict> SEVERITY = List.of(Verdict.AS_EXPECTED, Verdict.SKIPPED, Verdict.UNDEFINED,
+            Verdict.NOT_AS_EXPECTED);
+
+    private StudentRow row(String anchor, Submission submission, Map<String, Scored> scenarios, List<String> keys,
+            List<Column> columns, List<Column> totals) {
         List<Cell> cells = new ArrayList<>(keys.size());
         double score = 0;
         double points = 0;
@@ -141,16 +194,17 @@ final class ClassReportBuilder {
             cells.add(cell);
         }
         String name = Objects.requireNonNullElse(submission.report().cover().student(), "");
+        List<Cell> subtotals = totals.stream().map(total -> subtotal(cells, columns, total.question())).toList();
         return new StudentRow(anchor, submission.studentId(), submission.idFromDirectory(), name,
-                submission.file().toString(), ownReport(submission.file()), cells, score, points);
+                submission.file().toString(), ownReport(submission.file()), cells, subtotals, score, points);
     }
 
-    private static ColumnRate rate(Column column, List<StudentRow> rows, int index) {
+    private static ColumnRate rate(Column column, List<StudentRow> rows, Function<StudentRow, Cell> cellOf) {
         int[] counts = new int[Verdict.values().length];
         int ungradable = 0;
         int missing = 0;
         for (StudentRow row : rows) {
-            Cell cell = row.cells().get(index);
+            Cell cell = cellOf.apply(row);
             if (cell.verdict() == null) {
                 missing++;
             } else if (!cell.gradable()) {

@@ -12,13 +12,16 @@ import java.util.List;
  * @param source          the results.json read
  * @param ownReport       a link to the student's own index.html beside it, relative to the class report; or null
  * @param cells           one per {@link ClassReport#columns()} column, in order
+ * @param questions       one per {@link ClassReport#questions()} question, in order: its subtotal, the verdict the
+ *                        worst of its scenarios' (as expected only when every one is), missing when none is there
  * @param score           the points earned, over every gradable scenario
  * @param points          the points the student's report could earn, over every gradable scenario
  */
 public record StudentRow(String anchor, String id, boolean idFromDirectory, String name, String source,
-        String ownReport, List<Cell> cells, double score, double points) {
+        String ownReport, List<Cell> cells, List<Cell> questions, double score, double points) {
     public StudentRow {
         cells = List.copyOf(cells);
+        questions = List.copyOf(questions);
     }
 
     public String scoreText() {

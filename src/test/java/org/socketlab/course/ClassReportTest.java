@@ -80,6 +80,35 @@ class ClassReportTest {
     }
 
     @Test
+    void eachQuestionHasASubtotalPerStudentAndAPassRateOverItsScenarios() throws IOException {
+        StudentReports.student("s1", "Ali").passed(UDP, "UDP works", 1.5).passed(TCP, "TCP works", 2)
+                .failed(TCP, "TCP refused", 1, "x", "y").writeTo(dir.resolve("in/ali"));
+        StudentReports.student("s2", "Bea").passed(UDP, "UDP works", 1.5).passed(TCP, "TCP works", 2)
+                .passed(TCP, "TCP refused", 1).writeTo(dir.resolve("in/bea"));
+        StudentReports.student("s3", "Cy").passed(UDP, "UDP works", 1.5)
+                .skipped(TCP, "TCP works", 2, "no tcp-server named").skipped(TCP, "TCP refused", 1, "no tcp-server named")
+                .ungradable(TCP).writeTo(dir.resolve("in/cy"));
+
+        ClassReports.Written written = classReports().write(List.of(dir.resolve("in")), dir.resolve("out"));
+        ClassReport report = written.report();
+
+        assertThat(report.questions()).extracting(q -> q.total().label(), q -> q.total().pointsText(),
+                QuestionTotal::first, QuestionTotal::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Q1", "1.5", 0, 1),
+                org.assertj.core.groups.Tuple.tuple("Q2", "3", 1, 2));
+        assertThat(report.students()).extracting(row -> row.questions().get(1).text())
+                .containsExactly("2", "3", "n/g");
+        assertThat(report.students().get(0).questions().get(1).css()).isEqualTo("not-as-expected");
+        assertThat(report.students().get(1).questions().get(1).css()).isEqualTo("as-expected");
+        ColumnRate tcp = report.questions().get(1).rate();
+        assertThat(List.of(tcp.asExpected(), tcp.notAsExpected(), tcp.ungradable())).containsExactly(1, 1, 1);
+        assertThat(tcp.passPercent()).isEqualTo(33);
+        String html = Files.readString(written.html());
+        assertThat(html).contains("Pass rate per question", "<tr class=\"question-rate\">",
+                "<td class=\"c sub not-as-expected\">2</td>", "colspan=\"3\"");
+    }
+
+    @Test
     void thePassRateCountsOnlyTheStudentsWhoseReportHasTheScenario() {
         StudentReports.student("s1", "A").passed(UDP, "UDP works", 1).writeTo(dir.resolve("a"));
         StudentReports.student("s2", "B").failed(UDP, "UDP works", 1, "x", "y").writeTo(dir.resolve("b"));
