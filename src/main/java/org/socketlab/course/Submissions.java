@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.socketlab.report.LabReport;
+import org.socketlab.report.LabReportPlugin;
 
 /**
  * Finds and reads the students' results.json: the files named on the command line, and every
  * {@code results.json} below the directories named. What cannot be used becomes an {@link InputProblem}, never an
- * exception: one bad file must not cost the other students their grade.
+ * exception: one bad file must not cost the other students their grade. A {@code REPORT-FAILED.txt} with no
+ * results.json beside it (a run that wrote no report) is listed too, so no student goes missing unseen.
  */
 final class Submissions {
     static final String RESULTS_FILE = "results.json";
@@ -95,7 +97,7 @@ final class Submissions {
 
     private static List<Path> walk(Path directory, List<InputProblem> problems) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            return paths.filter(path -> path.getFileName().toString().equals(RESULTS_FILE))
+            return paths.filter(path -> path.getFileName().toString().equals(RESULTS_FILE) || isFailedRun(path))
                     .filter(Files::isRegularFile)
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
@@ -106,7 +108,30 @@ final class Submissions {
         }
     }
 
+    /** A {@code REPORT-FAILED.txt} with no results.json beside it. */
+    private static boolean isFailedRun(Path path) {
+        return path.getFileName().toString().equals(LabReportPlugin.FAILED_FILE)
+                && !Files.exists(path.resolveSibling(RESULTS_FILE));
+    }
+
+    /** Why a run wrote no report: its {@code error:} line, else its first line. */
+    private static InputProblem failedRun(Path file) {
+        String why;
+        try {
+            List<String> lines = Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+            why = lines.stream().filter(line -> line.startsWith("error:")).findFirst()
+                    .orElse(lines.isEmpty() ? "(it is empty)" : lines.get(0));
+        } catch (IOException | UncheckedIOException e) {
+            why = "(it cannot be read: " + e.getMessage() + ")";
+        }
+        return new InputProblem(file, InputProblem.Kind.NO_REPORT, "student \"" + directoryName(file)
+                + "\" has no results.json, so no row and no grade: " + firstLine(why));
+    }
+
     private static Read read(Path file) {
+        if (isFailedRun(file)) {
+            return new Read(null, failedRun(file));
+        }
         LabReport report;
         try {
             report = ResultsReader.read(file);

@@ -178,6 +178,28 @@ class ClassReportTest {
     }
 
     @Test
+    void aRunThatWroteNoReportIsListedWithItsReasonAndTheOthersAreMerged() throws IOException {
+        StudentReports.student("s1", "A").passed(UDP, "UDP works", 1).writeTo(dir.resolve("s1/target/lab-report"));
+        Path refused = Files.createDirectories(dir.resolve("s2/target/lab-report"));
+        Files.writeString(refused.resolve("REPORT-FAILED.txt"), "No scenario ran: a lab setting cannot be used.\n\n"
+                + "error: lab.requirePrograms (given with -D) is \"yes\": write true\n");
+        // A report written after an earlier failure: the report counts, the old marker does not.
+        Path rerun = dir.resolve("s3/target/lab-report");
+        StudentReports.student("s3", "C").passed(UDP, "UDP works", 1).writeTo(rerun);
+        Files.writeString(rerun.resolve("REPORT-FAILED.txt"), "error: old");
+
+        ClassReport report = read(dir);
+
+        assertThat(report.students()).extracting(StudentRow::id).containsExactly("s1", "s3");
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(InputProblem.Kind.NO_REPORT);
+            assertThat(problem.file()).endsWith("s2/target/lab-report/REPORT-FAILED.txt");
+            assertThat(problem.detail()).isEqualTo("student \"s2\" has no results.json, so no row and no grade: "
+                    + "error: lab.requirePrograms (given with -D) is \"yes\": write true");
+        });
+    }
+
+    @Test
     void badInputIsListedAndTheOtherStudentsAreStillMerged() throws IOException {
         StudentReports.student("s1", "A").passed(UDP, "UDP works", 1).writeTo(dir.resolve("good"));
         Files.createDirectories(dir.resolve("garbage"));
