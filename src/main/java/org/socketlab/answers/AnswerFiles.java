@@ -23,6 +23,7 @@ import org.commonmark.renderer.text.TextContentRenderer;
  */
 public final class AnswerFiles {
     static final String SUFFIX = ".md";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
 
@@ -53,8 +54,14 @@ public final class AnswerFiles {
         }
     }
 
-    /** One answer file's text split at its level-2 headings. */
+    /**
+     * One answer file's text split at its level-2 headings. A byte-order mark first (Windows editors write one) is
+     * not text: left in, it would hide the first line's {@code ##} from the markdown parser.
+     */
     public static AnswerFile parse(String name, String shown, String markdown) {
+        if (markdown.startsWith(BYTE_ORDER_MARK)) {
+            markdown = markdown.substring(BYTE_ORDER_MARK.length());
+        }
         String[] lines = markdown.split("\\R", -1);
         List<AnswerFile.Section> sections = new ArrayList<>();
         int overallEnd = lines.length;

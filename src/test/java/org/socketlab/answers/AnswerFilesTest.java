@@ -67,6 +67,24 @@ class AnswerFilesTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstHeadingIsNotText() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = "## The scenario\nIts answer.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] file = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, file, 0, bom.length);
+        System.arraycopy(text, 0, file, bom.length, text.length);
+        Files.write(dir.resolve("1-a.md"), file);
+
+        AnswerFile answer = AnswerFiles.read(dir, "answers").get(0);
+
+        assertThat(answer.overall()).as("nothing before the heading").isNull();
+        assertThat(answer.sections()).singleElement().satisfies(section -> {
+            assertThat(section.heading()).isEqualTo("The scenario");
+            assertThat(section.markdown()).isEqualTo("Its answer.");
+        });
+    }
+
+    @Test
     void aHeadingNamesItsScenarioAsAReaderWouldSeeIt() {
         String name = "The TCP client is refused at once, before it asks for a sentence";
         assertThat(Headings.matches(name, name)).isTrue();
