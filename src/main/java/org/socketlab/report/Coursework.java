@@ -1,6 +1,8 @@
 package org.socketlab.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.socketlab.answers.AnswerFile;
 import org.socketlab.answers.AnswerFiles;
 import org.socketlab.answers.Headings;
@@ -22,24 +25,42 @@ import org.socketlab.grader.GraderFiles;
  * graders' results files. Settings are described in {@link CourseSettings}, the points in {@link PointsTags}.
  */
 public final class Coursework {
+    private static final Path FEATURES = Path.of("features");
     private final CourseSettings settings;
     private final List<AnswerFile> answers;
+    private final Set<String> featureFiles;
 
     /**
+     * The answers of the settings' directory, checked against the feature files in {@code features/}.
+     *
      * @throws java.io.UncheckedIOException when an answer file cannot be read
      */
     Coursework(CourseSettings settings) {
-        this(settings, AnswerFiles.read(settings.answers(), settings.answersShown()));
+        this(settings, AnswerFiles.read(settings.answers(), settings.answersShown()), featureFiles(FEATURES));
     }
 
-    private Coursework(CourseSettings settings, List<AnswerFile> answers) {
+    private Coursework(CourseSettings settings, List<AnswerFile> answers, Set<String> featureFiles) {
         this.settings = settings;
         this.answers = List.copyOf(answers);
+        this.featureFiles = Set.copyOf(featureFiles);
     }
 
     /** No course: no answers read, every scenario worth its tags' points, reference answers shown. */
     static Coursework none() {
-        return new Coursework(CourseSettings.defaults(), List.of());
+        return new Coursework(CourseSettings.defaults(), List.of(), Set.of());
+    }
+
+    /** The names of the feature files below {@code dir}; none when it does not exist. */
+    static Set<String> featureFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".feature"))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the feature files in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -105,12 +126,18 @@ public final class Coursework {
         return answer.isEmpty() ? null : answer;
     }
 
-    /** Files that answer no feature of the report, and headings that name none of its scenarios. */
+    /**
+     * Files that answer no feature of the report nor any feature file in {@code features/}, and headings that name
+     * none of its scenarios. A file whose feature is there but did not run (a filtered run) is not listed: its
+     * headings can only be checked against scenarios that ran.
+     */
     private List<String> unmatched(Set<AnswerFile> usedFiles, Set<AnswerFile.Section> usedSections) {
         List<String> unmatched = new ArrayList<>();
         for (AnswerFile file : answers) {
             if (!usedFiles.contains(file)) {
-                unmatched.add(file.shown() + " (no feature " + file.featureFile() + " ran)");
+                if (!featureFiles.contains(file.featureFile())) {
+                    unmatched.add(file.shown() + " (no feature " + file.featureFile() + " ran)");
+                }
                 continue;
             }
             file.sections().stream().filter(section -> !usedSections.contains(section))

@@ -42,6 +42,22 @@ class CourseworkTest {
     }
 
     @Test
+    void anAnswerToAFeatureThatIsThereButDidNotRunIsNotListedAsMatchingNothing() throws IOException {
+        Path answers = CourseFixture.answers(dir);
+        // A shipped feature file the fixture's run (as a filtered one) left out.
+        String shipped = Coursework.featureFiles(Path.of("features")).stream()
+                .filter(name -> CourseFixture.tagged().features().stream().noneMatch(f -> f.file().equals(name)))
+                .sorted().findFirst().orElseThrow();
+        Files.writeString(answers.resolve(shipped.replace(".feature", ".md")), "## Any heading\nAn answer.\n");
+
+        LabReport report = new Coursework(CourseFixture.settings(answers, true)).apply(CourseFixture.tagged());
+
+        assertThat(report.unmatchedAnswers()).as("only what can be told to match nothing").containsExactly(
+                "answers/3-question-a-tcp-client-first.md, line 3: ## A scenario that does not exist",
+                "answers/9-extra.md (no feature 9-extra.feature ran)");
+    }
+
+    @Test
     void pointsComeFromTheNearestTagAndOnlyWhatRanAsExpectedScores() throws IOException {
         LabReport report = CourseFixture.graded(dir, true);
 
