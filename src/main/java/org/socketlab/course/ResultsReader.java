@@ -75,6 +75,9 @@ final class ResultsReader {
             }
             throw notTheReportsShape;
         }
+        if (report == null) {
+            throw new NotAReport(InputProblem.Kind.NOT_A_REPORT, "it holds JSON null, not a lab report");
+        }
         if (report.schemaVersion() == 0) {
             throw new NotAReport(InputProblem.Kind.NOT_A_REPORT, "it has no schemaVersion");
         }

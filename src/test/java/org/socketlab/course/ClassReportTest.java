@@ -200,6 +200,17 @@ class ClassReportTest {
     }
 
     @Test
+    void aResultsJsonHoldingNullIsNotAReportWithAClearReason() throws IOException {
+        Path file = Files.createDirectories(dir.resolve("nul")).resolve("results.json");
+        Files.writeString(file, "null");
+
+        assertThat(read(dir).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(InputProblem.Kind.NOT_A_REPORT);
+            assertThat(problem.detail()).isEqualTo("it holds JSON null, not a lab report");
+        });
+    }
+
+    @Test
     void badInputIsListedAndTheOtherStudentsAreStillMerged() throws IOException {
         StudentReports.student("s1", "A").passed(UDP, "UDP works", 1).writeTo(dir.resolve("good"));
         Files.createDirectories(dir.resolve("garbage"));

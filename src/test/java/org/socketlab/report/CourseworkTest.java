@@ -116,6 +116,20 @@ class CourseworkTest {
     }
 
     @Test
+    void aScenarioNotAsExpectedWorthNoPointsIsNotShownAsEarned() {
+        LabReport tagged = CourseFixture.tagged();
+        List<FeatureResult> features = tagged.features().stream().map(f -> f.file().equals("6-part2-line-server.feature")
+                ? f.with(f.scenarios().stream().map(CourseFixture::tags).toList(), null) : f).toList();
+
+        String html = new ReportRenderer(null).render(new Coursework(CourseFixture.settings(dir, true))
+                .apply(tagged.graded(features, List.of())));
+
+        String lineServer = between(html, "<section class=\"question\" id=\"q5\">", "</section>");
+        assertThat(lineServer).contains("The line server prints what a client sends", "0 / 0")
+                .contains("<span class=\"points lost\"").doesNotContain("points earned");
+    }
+
+    @Test
     void aReportWithoutPointsShowsNoScores() {
         String html = new ReportRenderer(null).render(Coursework.none().apply(ReportFixture.report()));
 
