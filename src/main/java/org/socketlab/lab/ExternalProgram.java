@@ -30,7 +30,6 @@ import org.socketlab.wire.SocketTable;
  */
 final class ExternalProgram implements AutoCloseable {
     /** A server binds within this long, or the scenario cannot use it. */
-    static final Duration READY_WITHIN = Duration.ofSeconds(10);
     /** How long a program gets to ask for its input before the sentence is typed anyway. */
     private static final Duration ASKS_WITHIN = Duration.ofSeconds(10);
     /** Socket tables have no event to wait on: how often to look again while a server starts. */
@@ -107,9 +106,9 @@ final class ExternalProgram implements AutoCloseable {
      * Waits until the program's own sockets show a server bound to {@code port} in its host's socket table,
      * without connecting to it: a probe would spend the seed's one accept.
      */
-    Readiness awaitBound(Transport transport, int port) {
+    Readiness awaitBound(Transport transport, int port, Duration within) {
         String protocol = transport.label();
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<Ending> ended = process.awaitExit(Duration.ZERO);
             if (ended.isPresent()) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 import org.socketlab.model.ProgramRun;
 import org.socketlab.net.ClientRun;
+import org.socketlab.net.Durations;
 import org.socketlab.net.Transport;
 import org.socketlab.programs.ProgramCommand;
 import org.socketlab.programs.ProgramSettings;
@@ -88,7 +89,7 @@ final class ExternalRoles implements AutoCloseable {
         Transcript console = recorder.transcript(SERVER);
         long at = recorder.now();
         ExternalProgram program = start(player, role, host, realPort, place, console);
-        ExternalProgram.Readiness ready = program.awaitBound(transport, realPort);
+        ExternalProgram.Readiness ready = program.awaitBound(transport, realPort, settings.readyWithin());
         String port = labPort + "/" + transport.label();
         if (ready instanceof ExternalProgram.Ready) {
             recorder.run(new ProgramRun(SERVER, program.shownCommand(), "started", null, null, null,
@@ -112,7 +113,8 @@ final class ExternalRoles implements AutoCloseable {
             return ending;
         }
         program.close();
-        String notReady = "did not bind " + port + " within " + ExternalProgram.READY_WITHIN.toSeconds() + " s";
+        String notReady = "did not bind " + port + " within " + Durations.format(settings.readyWithin())
+                + " (" + ProgramSettings.READY_WITHIN + ")";
         recorder.run(new ProgramRun(SERVER, program.shownCommand(), "not ready", null, null, null, notReady, at, 0));
         throw new AssertionError("the " + role + " (" + command.commandLine() + ") " + notReady);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.socketlab.model.FileDigest;
 import org.socketlab.model.ProgramInfo;
+import org.socketlab.net.Durations;
 
 /**
  * Which program plays each role: the student's own (any language, unmodified), named by a {@code lab.program.ROLE}
@@ -55,6 +57,12 @@ public final class ProgramSettings {
      * program (which would earn its points for an empty submission); a step that needs it is skipped instead.
      */
     public static final String REQUIRE_PROGRAMS = "lab.requirePrograms";
+    /**
+     * {@code lab.readyWithin=10s}: how long a student's server has to bind its port before the step fails (a program
+     * that starts a JVM or compiles first may need more).
+     */
+    public static final String READY_WITHIN = "lab.readyWithin";
+    static final Duration DEFAULT_READY_WITHIN = Duration.ofSeconds(10);
     /** The roles socket-lab's own steps run, in the order the report lists them. */
     public static final List<String> BUILT_IN_ROLES = List.of("udp-server", "udp-client", "tcp-server", "tcp-client",
             "line-server", CONNECTED_UDP_CLIENT);
@@ -70,13 +78,15 @@ public final class ProgramSettings {
     private final Set<String> knownRoles;
     private final Map<String, ProgramCommand> programs;
     private final boolean requirePrograms;
+    private final Duration readyWithin;
 
     private ProgramSettings(Path projectDir, Set<String> knownRoles, Map<String, ProgramCommand> programs,
-            boolean requirePrograms) {
+            boolean requirePrograms, Duration readyWithin) {
         this.projectDir = projectDir;
         this.knownRoles = Collections.unmodifiableSet(knownRoles);
         this.programs = Collections.unmodifiableMap(programs);
         this.requirePrograms = requirePrograms;
+        this.readyWithin = readyWithin;
     }
 
     /**
@@ -105,11 +115,8 @@ public final class ProgramSettings {
         for (Map.Entry<String, String> entry : propertiesFile(file).entrySet()) {
             settings.put(entry.getKey(), new Setting(entry.getKey(), entry.getValue(), "in " + display(dir, file)));
         }
-        Setting require = settings.remove(REQUIRE_PROGRAMS);
-        if (systemProperties.getProperty(REQUIRE_PROGRAMS) != null) {
-            require = new Setting(REQUIRE_PROGRAMS, systemProperties.getProperty(REQUIRE_PROGRAMS), "(given with -D)");
-        }
-        boolean requirePrograms = requirePrograms(require);
+        boolean requirePrograms = requirePrograms(takeSetting(settings, systemProperties, REQUIRE_PROGRAMS));
+        Duration readyWithin = readyWithin(takeSetting(settings, systemProperties, READY_WITHIN));
         for (String key : systemProperties.stringPropertyNames()) {
             if (key.startsWith(PREFIX)) {
                 settings.put(key, new Setting(key, systemProperties.getProperty(key), "(given with -D)"));
@@ -155,7 +162,30 @@ public final class ProgramSettings {
             throw new SettingsException(problems.get(0) + (more == 0 ? ""
                     : " (and " + more + " more lab.program setting" + (more == 1 ? " is" : "s are") + " wrong)"));
         }
-        return new ProgramSettings(dir, known, programs, requirePrograms);
+        return new ProgramSettings(dir, known, programs, requirePrograms, readyWithin);
+    }
+
+    /** A setting that is not a program: taken out of the file's, a {@code -D} value winning; null when unset. */
+    private static Setting takeSetting(Map<String, Setting> fromFile, Properties systemProperties, String key) {
+        Setting setting = fromFile.remove(key);
+        String given = systemProperties.getProperty(key);
+        return given != null ? new Setting(key, given, "(given with -D)") : setting;
+    }
+
+    private static Duration readyWithin(Setting setting) throws SettingsException {
+        if (setting == null || setting.value() == null || setting.value().isBlank()) {
+            return DEFAULT_READY_WITHIN;
+        }
+        Duration bound;
+        try {
+            bound = Durations.parse(setting.value().strip());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(setting.describe() + ": " + e.getMessage());
+        }
+        if (bound.isZero() || bound.isNegative() || bound.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new SettingsException(setting.describe() + ": write a time between 1ms and 10m, e.g. 10s");
+        }
+        return bound;
     }
 
     /** {@code lab.requirePrograms}: true or false (any case); unset or blank is false. */
@@ -214,6 +244,11 @@ public final class ProgramSettings {
      */
     public boolean requirePrograms() {
         return requirePrograms;
+    }
+
+    /** How long a student's server has to bind its port ({@code lab.readyWithin}, 10 s unless set). */
+    public Duration readyWithin() {
+        return readyWithin;
     }
 
     /** Why a step that needs the role is skipped when no program is named for it and programs are required. */
@@ -344,7 +379,7 @@ public final class ProgramSettings {
             throw new SettingsException("cannot read " + file + ": " + e.getMessage(), e);
         }
         properties.stringPropertyNames().stream()
-                .filter(key -> key.startsWith(PREFIX) || key.equals(REQUIRE_PROGRAMS)).sorted()
+                .filter(key -> key.startsWith(PREFIX) || key.equals(REQUIRE_PROGRAMS) || key.equals(READY_WITHIN)).sorted()
                 .forEach(key -> keys.put(key, properties.getProperty(key)));
         return keys;
     }

@@ -18,7 +18,7 @@ import org.socketlab.programs.Limit;
 /**
  * The benchmark scripts run end to end, shortened to a round of a second or two: they build their C programs, start
  * their servers, drive them, and print their summaries. Nothing here is timed; the figures are for BENCHMARKS.md,
- * not for a test. Not part of {@code mvn verify}: {@code mvn verify -Pbench} runs it, as CI does ({@code .ci/run}).
+ * not for a test. Not part of {@code mvn verify}: {@code mvn verify -Pfull} runs it, as CI does ({@code .ci/run}).
  */
 class BenchScriptsIT {
     private static final Path BENCH = Path.of("bench");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,27 @@ class ProgramSettingsTest {
         Properties system = new Properties();
         system.setProperty(ProgramSettings.REQUIRE_PROGRAMS, "yes");
         assertThat(failure(system)).startsWith("lab.requirePrograms (given with -D) is \"yes\": write true");
+    }
+
+    @Test
+    void readyWithinIsTenSecondsUnlessSetAndASystemPropertyWins() throws Exception {
+        assertThat(load(new Properties()).readyWithin()).as("unset").isEqualTo(Duration.ofSeconds(10));
+        properties("lab.readyWithin=30s\n");
+        assertThat(load(new Properties()).readyWithin()).isEqualTo(Duration.ofSeconds(30));
+        Properties system = new Properties();
+        system.setProperty(ProgramSettings.READY_WITHIN, "500ms");
+        assertThat(load(system).readyWithin()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aReadyWithinThatIsNoTimeOrOutOfRangeIsNamed() {
+        Properties system = new Properties();
+        system.setProperty(ProgramSettings.READY_WITHIN, "soon");
+        assertThat(failure(system)).startsWith("lab.readyWithin (given with -D) is \"soon\": invalid duration");
+        system.setProperty(ProgramSettings.READY_WITHIN, "0s");
+        assertThat(failure(system)).contains("write a time between 1ms and 10m");
+        system.setProperty(ProgramSettings.READY_WITHIN, "11m");
+        assertThat(failure(system)).contains("write a time between 1ms and 10m");
     }
 
     @Test
