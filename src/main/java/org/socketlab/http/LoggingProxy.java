@@ -127,7 +127,7 @@ public final class LoggingProxy implements AutoCloseable {
         server.close();
     }
 
-    // ----- for ProxyConnection -----
+    // ----- for ProxyConnection and the classes it hands work to (ClientEnd, RequestForwarder, Upstream) -----
 
     record Tag(int load, String client) {
     }

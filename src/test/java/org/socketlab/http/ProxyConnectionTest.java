@@ -7,7 +7,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.socketlab.http.ProxyConnection.ConnectFailure;
+import org.socketlab.http.Upstream.ConnectFailure;
 
 /** The proxy's answer when it cannot reach an origin, by what the JDK reported. */
 class ProxyConnectionTest {
