@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.LongAdder;
+import org.socketlab.net.Closeables;
 import org.socketlab.net.Durations;
 import org.socketlab.net.Transport;
 import org.socketlab.net.Uppercase;
@@ -82,7 +83,7 @@ public final class LoadGenerator {
         try (Watchdog watchdog = Watchdog.start(config.timeout())) {
             return measure(idle, watchdog);
         } finally {
-            idle.forEach(LoadGenerator::closeQuietly);
+            idle.forEach(Closeables::closeQuietly);
         }
     }
 
@@ -203,7 +204,7 @@ public final class LoadGenerator {
                 channel.configureBlocking(false);
                 idle.add(channel);
             } catch (IOException e) {
-                closeQuietly(channel);
+                Closeables.closeQuietly(channel);
                 errorKinds.computeIfAbsent("idle connection not opened: " + e, kind -> new LongAdder()).increment();
             }
         }
@@ -225,17 +226,6 @@ public final class LoadGenerator {
             }
         }
         return open;
-    }
-
-    static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // The benchmark is done with this socket; nothing to report.
-        }
     }
 
     private static ByteBuffer direct(byte[] bytes) {
@@ -347,7 +337,7 @@ public final class LoadGenerator {
 
         @Override
         public void close() {
-            closeQuietly(channel);
+            Closeables.closeQuietly(channel);
             channel = null;
         }
     }

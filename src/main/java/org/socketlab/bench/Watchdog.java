@@ -1,10 +1,12 @@
 package org.socketlab.bench;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.socketlab.net.Closeables;
 
 /**
  * Enforces the exchange timeout for clients that block without a socket timeout: each client thread arms its
@@ -67,7 +69,7 @@ final class Watchdog implements AutoCloseable {
         private Exchange mine; // the client thread's own view: the exchange it armed
 
         /** Starts timing an exchange on this channel; phase names what a timeout now means. */
-        void arm(AutoCloseable channel, String phase) {
+        void arm(Closeable channel, String phase) {
             mine = new Exchange(channel, System.nanoTime() + timeoutNanos, phase);
             current.set(mine);
         }
@@ -91,17 +93,17 @@ final class Watchdog implements AutoCloseable {
         private void expireIfLate(long now) {
             Exchange exchange = current.get();
             if (exchange != null && now - exchange.deadline > 0 && current.compareAndSet(exchange, null)) {
-                LoadGenerator.closeQuietly(exchange.channel);
+                Closeables.closeQuietly(exchange.channel);
             }
         }
     }
 
     private static final class Exchange {
-        final AutoCloseable channel;
+        final Closeable channel;
         final long deadline;
         volatile String phase;
 
-        Exchange(AutoCloseable channel, long deadline, String phase) {
+        Exchange(Closeable channel, long deadline, String phase) {
             this.channel = channel;
             this.deadline = deadline;
             this.phase = phase;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.socketlab.model.HttpExchange;
+import org.socketlab.net.Closeables;
 import org.socketlab.net.LabException;
 import org.socketlab.net.Limits;
 import org.socketlab.net.Output;
@@ -123,7 +124,7 @@ public final class LoggingProxy implements AutoCloseable {
             return;
         }
         // Close the origin sides first: a thread waiting on an origin would otherwise hold close() for its timeout.
-        upstreams.forEach(LoggingProxy::closeQuietly);
+        upstreams.forEach(Closeables::closeQuietly);
         server.close();
     }
 
@@ -189,7 +190,7 @@ public final class LoggingProxy implements AutoCloseable {
         Socket socket = new Socket();
         upstreams.add(socket);
         if (closing.get()) {
-            closeQuietly(socket);
+            Closeables.closeQuietly(socket);
             throw new SocketException("the proxy is closing");
         }
         return socket;
@@ -197,15 +198,7 @@ public final class LoggingProxy implements AutoCloseable {
 
     void closeUpstream(Socket socket) {
         upstreams.remove(socket);
-        closeQuietly(socket);
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing a socket we are discarding: nothing useful to tell anyone.
-        }
+        Closeables.closeQuietly(socket);
     }
 
     /** How a proxy is set up; {@link #start()} binds it. */

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.socketlab.net.Closeables;
 
 /**
  * Copies bytes both ways between two sockets until both directions end: what a CONNECT tunnel (and a 101
@@ -43,8 +44,8 @@ final class Tunnel {
             while (back.isAlive()) {
                 long left = idle.plus(GRACE).toNanos() - (System.nanoTime() - lastActivity.get());
                 if (left <= 0) {
-                    closeQuietly(a);
-                    closeQuietly(b);
+                    Closeables.closeQuietly(a);
+                    Closeables.closeQuietly(b);
                     back.join(GRACE.toMillis());
                     break;
                 }
@@ -52,8 +53,8 @@ final class Tunnel {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(a);
-            closeQuietly(b);
+            Closeables.closeQuietly(a);
+            Closeables.closeQuietly(b);
         }
         return copied;
     }
@@ -85,17 +86,9 @@ final class Tunnel {
             sink.shutdownOutput();
         } catch (IOException e) {
             // One side failed: there is no way to tell the other but to close both.
-            closeQuietly(sink);
-            closeQuietly(source);
+            Closeables.closeQuietly(sink);
+            Closeables.closeQuietly(source);
         }
         return total;
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Already broken; closing is all that is left to do.
-        }
     }
 }

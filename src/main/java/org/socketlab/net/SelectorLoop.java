@@ -98,7 +98,7 @@ final class SelectorLoop implements AutoCloseable {
                     selector.selectNow(this::ready);
                     // Closed while registered, the JDK would first ask for SO_LINGER and shut the output down: two
                     // system calls more per connection. Deregistered by the select above, each is simply closed.
-                    deregistering.forEach(SelectorLoop::closeQuietly);
+                    deregistering.forEach(Closeables::closeQuietly);
                 }
                 awaiting.forEach(Connection::lookAgain);
                 long now = System.nanoTime();
@@ -114,8 +114,8 @@ final class SelectorLoop implements AutoCloseable {
             }
         } finally {
             new ArrayList<>(open).forEach(connection -> connection.close(null)); // those awaiting a close too
-            toClose.forEach(SelectorLoop::closeQuietly);
-            closeQuietly(selector); // the listener is the server's to close
+            toClose.forEach(Closeables::closeQuietly);
+            Closeables.closeQuietly(selector); // the listener is the server's to close
         }
     }
 
@@ -148,7 +148,7 @@ final class SelectorLoop implements AutoCloseable {
             String client = Endpoints.show(remoteAddress(channel));
             if (openCount.get() >= Limits.MAX_CONNECTIONS) {
                 log.printError(client + " refused: already serving " + Limits.MAX_CONNECTIONS + " connections");
-                closeQuietly(channel);
+                Closeables.closeQuietly(channel);
                 continue;
             }
             Connection connection = new Connection(channel, client, sessions.apply(client));
@@ -340,7 +340,7 @@ final class SelectorLoop implements AutoCloseable {
                 key.cancel();
                 toClose.add(channel);
             } else {
-                closeQuietly(channel);
+                Closeables.closeQuietly(channel);
             }
             if (reason != null && !closing) {
                 log.printError(client + reason);
@@ -353,17 +353,6 @@ final class SelectorLoop implements AutoCloseable {
             return (InetSocketAddress) channel.getRemoteAddress();
         } catch (IOException e) {
             return new InetSocketAddress(0);
-        }
-    }
-
-    static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Closing something we are discarding: nothing useful to tell anyone.
         }
     }
 

@@ -71,7 +71,7 @@ final class SelectorServer implements AutoCloseable {
             }
         } catch (IOException e) {
             loops.forEach(SelectorLoop::close);
-            SelectorLoop.closeQuietly(listener);
+            Closeables.closeQuietly(listener);
             throw Endpoints.bindFailure(bindAddress, Transport.TCP, e);
         }
         SelectorServer server = new SelectorServer(listener, loops, openCount);
@@ -93,6 +93,6 @@ final class SelectorServer implements AutoCloseable {
     @Override
     public void close() {
         loops.forEach(SelectorLoop::close);
-        SelectorLoop.closeQuietly(listener);
+        Closeables.closeQuietly(listener);
     }
 }

@@ -115,7 +115,7 @@ public final class StreamServer implements AutoCloseable {
             String client = Endpoints.show((InetSocketAddress) connection.getRemoteSocketAddress());
             if (open.size() >= Limits.MAX_CONNECTIONS) {
                 log.printError(client + " refused: already serving " + Limits.MAX_CONNECTIONS + " connections");
-                closeQuietly(connection);
+                Closeables.closeQuietly(connection);
                 continue;
             }
             open.add(connection);
@@ -123,7 +123,7 @@ public final class StreamServer implements AutoCloseable {
                 workers.execute(() -> serve(connection, client));
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 open.remove(connection);
-                closeQuietly(connection);
+                Closeables.closeQuietly(connection);
             }
         }
     }
@@ -217,7 +217,7 @@ public final class StreamServer implements AutoCloseable {
 
         void closeForStalling() {
             closedForStalling = true;
-            closeQuietly(this);
+            Closeables.closeQuietly(this);
         }
     }
 
@@ -230,14 +230,6 @@ public final class StreamServer implements AutoCloseable {
             return "closed the connection before the reply was sent";
         }
         return "connection failed: " + message;
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing a socket we are discarding: nothing useful to tell anyone.
-        }
     }
 
     private static void pause(long millis) {
@@ -262,7 +254,7 @@ public final class StreamServer implements AutoCloseable {
         stalledWrites.shutdownNow();
         try {
             acceptor.join(5_000);
-            open.forEach(StreamServer::closeQuietly);
+            open.forEach(Closeables::closeQuietly);
             workers.shutdown();
             workers.awaitTermination(5, TimeUnit.SECONDS);
             stalledWrites.awaitTermination(5, TimeUnit.SECONDS);

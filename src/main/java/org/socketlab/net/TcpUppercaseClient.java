@@ -37,7 +37,7 @@ public final class TcpUppercaseClient implements UppercaseClient {
             socket.setSoTimeout(options.timeoutMillis());
             return new TcpUppercaseClient(socket, options);
         } catch (IOException e) {
-            closeQuietly(socket);
+            Closeables.closeQuietly(socket);
             throw Endpoints.connectFailure(options.host(), options.port(), options.timeout(), e);
         }
     }
@@ -112,7 +112,7 @@ public final class TcpUppercaseClient implements UppercaseClient {
             throw new java.io.InterruptedIOException("interrupted while sending");
         } finally {
             if (writer.isAlive()) {
-                closeQuietly(socket); // unblocks the writer; the exchange has failed anyway
+                Closeables.closeQuietly(socket); // unblocks the writer; the exchange has failed anyway
             }
         }
     }
@@ -149,16 +149,8 @@ public final class TcpUppercaseClient implements UppercaseClient {
         }
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // The connection failed; closing what is left cannot tell us more.
-        }
-    }
-
     @Override
     public void close() {
-        closeQuietly(socket);
+        Closeables.closeQuietly(socket);
     }
 }

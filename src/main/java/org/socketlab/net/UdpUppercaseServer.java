@@ -43,7 +43,7 @@ public final class UdpUppercaseServer implements AutoCloseable {
                     ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
             socket.bind(bindAddress);
         } catch (IOException e) {
-            closeQuietly(socket);
+            Closeables.closeQuietly(socket);
             throw Endpoints.bindFailure(bindAddress, Transport.UDP, e);
         }
         UdpUppercaseServer server = new UdpUppercaseServer(socket, log);
@@ -102,21 +102,10 @@ public final class UdpUppercaseServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(DatagramChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // A socket we are discarding: nothing useful to tell anyone.
-        }
-    }
-
     /** Closes the socket and waits for the receiving thread to end. */
     @Override
     public void close() {
-        closeQuietly(socket);
+        Closeables.closeQuietly(socket);
         try {
             receiver.join(5_000);
         } catch (InterruptedException e) {
