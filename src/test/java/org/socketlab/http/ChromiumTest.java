@@ -1,5 +1,6 @@
 package org.socketlab.http;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.socketlab.model.HttpExchange;
 import org.socketlab.lab.ScenarioRecorder;
 
 /** The assignment's Part 2 with a real browser: skipped, with the reason, where Chromium is not installed. */
+@Isolated("it checks that no Chromium this JVM started is left: another class's Chromium would count")
 class ChromiumTest {
     private final ScenarioRecorder recorder = new ScenarioRecorder();
 

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.socketlab.lab.ScenarioRecorder;
 import org.socketlab.lab.Transcript;
 
@@ -32,6 +33,7 @@ import org.socketlab.lab.Transcript;
  * closing the proxy leaves no thread behind. The proxy-only cases (bad request line, no Host, header block
  * over the limit, CONNECT to a host not allowed, an origin that ends early) are in LoggingProxyTest.
  */
+@Isolated("it counts the JVM's threads and file descriptors before and after: another class's would count")
 class ProxyBadInputTest {
     private static final Duration IDLE = Duration.ofMillis(300);
     private final Transcript log = new ScenarioRecorder().transcript("proxy");

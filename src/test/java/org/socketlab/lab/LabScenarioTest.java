@@ -1,5 +1,6 @@
 package org.socketlab.lab;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import org.socketlab.model.PortMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import org.socketlab.net.Outcome;
 import org.socketlab.net.Transport;
 
 /** The lab bench's own rules, apart from any feature file. */
+@Isolated("it sets lab.isolation, which every class that makes a lab host reads")
 class LabScenarioTest {
     @Test
     void onALabHostOfItsOwnALabPortIsTheRealPort() {

@@ -1,5 +1,6 @@
 package org.socketlab.lab;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -41,6 +42,7 @@ import org.socketlab.programs.ProgramSettings;
  * <p>After every test no process the test started is left (the JVM's descendants are as before it), and no
  * {@code socketlab} network namespace is left in {@code ip netns list}.
  */
+@Isolated("it checks that this JVM's descendants are as before each test: another class's processes would count")
 class StudentProgramsTest {
     /** The seed's TCP client in C: connects first, then asks, sends, reads once, prints. */
     private static final String C_TCP_CLIENT = """

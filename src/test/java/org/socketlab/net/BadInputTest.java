@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +50,7 @@ import org.socketlab.net.RecordingOutput.Line;
  * The proxy's cases (bad request line, no Host, oversized header block, CONNECT to a host not allowed, an origin
  * that ends its response early) come with the proxy.
  */
+@Isolated("it counts the JVM's threads and file descriptors before and after: another class's would count")
 class BadInputTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress(LOOPBACK, 0);

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The concurrent TCP uppercase server and the TCP client, on real loopback sockets. */
+@Isolated("it counts the JVM's threads and file descriptors before and after: another class's would count")
 class TcpUppercaseServerTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 

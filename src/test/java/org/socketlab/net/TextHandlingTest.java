@@ -1,5 +1,6 @@
 package org.socketlab.net;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Text through both servers, under a Turkish default locale, where {@code "quit".toUpperCase()} is {@code QUİT}:
  * upper-casing must use {@link Locale#ROOT}, and UTF-8 must survive the trip both ways.
  */
+@Isolated("it sets the JVM's default locale to Turkish")
 class TextHandlingTest {
     private static final Locale TURKISH = new Locale("tr", "TR");
 

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The UDP uppercase server and client, on real loopback sockets. */
+@Isolated("it counts the JVM's threads and file descriptors before and after: another class's would count")
 class UdpUppercaseServerTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 

@@ -1,5 +1,6 @@
 package org.socketlab.report;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Scenarios running side by side print to the console each as one block, with why a step failed under it. */
+@Isolated("it replaces System.out to read what the plugin prints")
 class ScenarioConsolePluginTest {
     @TempDir
     Path features;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * something, and a DOM in which the summary table rendered. Skipped when Chromium is not installed.
  * Leaves {@code target/report-screenshots/fixture.png} (and a dark-mode one) to look at.
  */
-class ReportInChromiumTest {
+class ReportInChromiumIT {
     private static final Path OUT = Path.of("target", "report-screenshots").toAbsolutePath();
     private static Path html;
 

@@ -19,7 +19,7 @@ import org.socketlab.report.HeadlessChromium;
  * {@code <script>} is text, and a screenshot shows a page. Skipped when Chromium is not installed. Leaves
  * {@code target/report-screenshots/class-report.png} to look at.
  */
-class ClassReportInChromiumTest {
+class ClassReportInChromiumIT {
     private static final Path OUT = Path.of("target", "report-screenshots").toAbsolutePath();
     private static final Path CLASS = Path.of("target", "class-report-chromium").toAbsolutePath();
     private static Path html;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * text, the {@code <script>} in one of them made no element, and a screenshot is left in
  * {@code target/report-screenshots/answers.png}. Skipped when Chromium is not installed.
  */
-class AnswersInChromiumTest {
+class AnswersInChromiumIT {
     private static final Path OUT = Path.of("target", "report-screenshots", "answers").toAbsolutePath();
 
     @TempDir
@@ -20,10 +20,10 @@ class AnswersInChromiumTest {
 
     @Test
     void theAnswersAndScoresRenderAndTheScriptInAnAnswerStaysText() throws Exception {
-        ReportInChromiumTest.assumeChromium();
+        ReportInChromiumIT.assumeChromium();
         Path html = new ReportRenderer(null).write(CourseFixture.graded(dir, true), OUT);
 
-        String dom = ReportInChromiumTest.run("--dump-dom", html.toUri().toString());
+        String dom = ReportInChromiumIT.run("--dump-dom", html.toUri().toString());
 
         assertThat(dom).contains("<section class=\"unmatched\" id=\"unmatched-answers\">",
                 "The server upper-cases <strong>every</strong> sentence.",
@@ -33,7 +33,7 @@ class AnswersInChromiumTest {
         assertThat(dom).doesNotContain("<script", "href=\"javascript");
         Path png = OUT.resolveSibling("answers.png");
         Files.deleteIfExists(png);
-        ReportInChromiumTest.run("--screenshot=" + png, "--window-size=1280,2000", html.toUri().toString());
+        ReportInChromiumIT.run("--screenshot=" + png, "--window-size=1280,2000", html.toUri().toString());
         assertThat(Files.size(png)).isGreaterThan(60_000);
     }
 }

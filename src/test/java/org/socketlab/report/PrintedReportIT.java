@@ -1,5 +1,6 @@
 package org.socketlab.report;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,7 +17,8 @@ import org.socketlab.http.Chromium;
  * The printed report (lab-report.pdf) of the fixture, which has one scenario not as expected: failures first, the
  * footer, and what happens where there is no Chromium. Prints once with Chromium; skipped where it is missing.
  */
-class PrintedReportTest {
+@Isolated("it sets lab.chromium, which every class that prints or opens a report reads")
+class PrintedReportIT {
     private static final String FAILED = "The line server prints what a client sends";
 
     @TempDir
