@@ -4,15 +4,18 @@ import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.socketlab.net.Output;
 
 /**
  * What a server command prints its log to: the console, in batches. The servers log one line per request; written
- * one by one, each line is a system call of its own, made while holding the console's lock. Here a line that comes
- * after a quiet spell is written at once, and lines that come in a burst are written together, at most
- * {@link #FLUSH_INTERVAL} after the first of them. (With cheaper log lines, this made the UDP server answer about
- * 9% more requests per second on the benchmark, and the TCP server no more: BENCHMARKS.md.) An error line goes to
- * standard error at once, after the lines logged before it, so the two streams keep their order on a console.
+ * one by one, each line is a system call of its own. Here a line that comes after a quiet spell is written at once,
+ * and lines that come in a burst are written together, at most {@link #FLUSH_INTERVAL} after the first of them, by
+ * a thread of the log's own, which also makes the lines given as {@link Supplier}s: the thread that answers only
+ * queues them (BENCHMARKS.md). An error line goes to standard error at once, after the lines logged before it, so
+ * the two streams keep their order on a console.
  *
  * <p>Thread-safe. {@link #close()} writes what is left; lines logged after it are written at once.
  */
@@ -22,9 +25,11 @@ final class ServerLog implements Output, AutoCloseable {
     private static final long INTERVAL_NANOS = FLUSH_INTERVAL.toNanos();
 
     private final StdTerminal terminal;
-    private final PrintStream out;
+    private final PrintStream out; // written only while holding writing, in the order the lines were queued
+    private final Object writing = new Object();
     private final Thread flusher;
-    private long lastFlush; // all three guarded by this
+    private List<Supplier<String>> queued = new ArrayList<>(); // these four guarded by this
+    private long lastFlush;
     private boolean pending;
     private boolean closed;
 
@@ -44,27 +49,51 @@ final class ServerLog implements Output, AutoCloseable {
     }
 
     @Override
-    public synchronized void println(String line) {
-        out.println(line);
-        long now = System.nanoTime();
-        if (closed || now - lastFlush >= INTERVAL_NANOS) {
-            flush(now);
-        } else if (!pending) {
-            pending = true;
-            notifyAll();
+    public void println(String line) {
+        println(() -> line);
+    }
+
+    @Override
+    public void println(Supplier<String> line) {
+        boolean now;
+        synchronized (this) {
+            queued.add(line);
+            long time = System.nanoTime();
+            now = closed || time - lastFlush >= INTERVAL_NANOS;
+            if (now) {
+                lastFlush = time;
+            } else if (!pending) {
+                pending = true;
+                notifyAll();
+            }
+        }
+        if (now) {
+            flush();
         }
     }
 
     @Override
-    public synchronized void printError(String line) {
-        flush(System.nanoTime());
-        terminal.printError(line);
+    public void printError(String line) {
+        synchronized (writing) {
+            flush();
+            terminal.printError(line);
+        }
     }
 
-    private void flush(long now) {
-        out.flush();
-        lastFlush = now;
-        pending = false;
+    /** Makes and writes every line queued so far; the lines are made outside the lock the answering thread takes. */
+    private void flush() {
+        synchronized (writing) {
+            List<Supplier<String>> lines;
+            synchronized (this) {
+                lines = queued;
+                queued = new ArrayList<>();
+                pending = false;
+            }
+            for (Supplier<String> line : lines) {
+                out.println(line.get());
+            }
+            out.flush();
+        }
     }
 
     private void flushLoop() {
@@ -80,10 +109,9 @@ final class ServerLog implements Output, AutoCloseable {
                 }
                 Thread.sleep(FLUSH_INTERVAL.toMillis()); // let the burst gather
                 synchronized (this) {
-                    if (pending) {
-                        flush(System.nanoTime());
-                    }
+                    lastFlush = System.nanoTime();
                 }
+                flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,9 +120,11 @@ final class ServerLog implements Output, AutoCloseable {
 
     /** Writes what is left and stops the flushing thread. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        flush(System.nanoTime());
-        notifyAll();
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        flush();
     }
 }

@@ -75,7 +75,8 @@ public final class TcpUppercaseServer implements AutoCloseable {
             if (decoder.sawInvalidBytes()) {
                 log.printError("From " + client + ": bytes that are not UTF-8, answered with U+FFFD in their place");
             } else {
-                log.println("From " + client + ": " + received.quote() + " -> " + received.quoteUppercase());
+                // The conversation is over: nothing the line reads changes now, so the log may make it later.
+                log.println(() -> "From " + client + ": " + received.quote() + " -> " + received.quoteUppercase());
             }
         }
     }

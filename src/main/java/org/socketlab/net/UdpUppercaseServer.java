@@ -78,27 +78,29 @@ public final class UdpUppercaseServer implements AutoCloseable {
     }
 
     private void answer(byte[] request, int length, InetSocketAddress sender) {
-        String client = Endpoints.show(sender);
         Utf8Decoder.Decoded sentence = Utf8Decoder.decodeAll(request, length);
         String uppercase = Uppercase.of(sentence.text());
         byte[] reply = uppercase.getBytes(StandardCharsets.UTF_8);
         if (sentence.invalidBytes()) {
-            log.printError("From " + client + ": bytes that are not UTF-8, answered with U+FFFD in their place");
+            log.printError("From " + Endpoints.show(sender)
+                    + ": bytes that are not UTF-8, answered with U+FFFD in their place");
         }
         if (reply.length > Limits.SERVER_DATAGRAM_BYTES) {
-            log.printError("From " + client + ": the upper-case reply would be " + reply.length
+            log.printError("From " + Endpoints.show(sender) + ": the upper-case reply would be " + reply.length
                     + " bytes, more than an IPv4 datagram holds (" + Limits.SERVER_DATAGRAM_BYTES + "); not answered");
             return;
         }
         try {
             socket.send(ByteBuffer.wrap(reply), sender);
             if (!sentence.invalidBytes()) {
-                log.println("From " + client + ": " + Text.quote(sentence.text()) + " -> " + Text.quote(uppercase));
+                // Made by the log, off this thread, where the log can (the CLI's): this thread only answers.
+                log.println(() -> "From " + Endpoints.show(sender) + ": " + Text.quote(sentence.text()) + " -> "
+                        + Text.quote(uppercase));
             }
         } catch (ClosedChannelException closed) {
             // the server is closing
         } catch (IOException e) {
-            log.printError("Reply to " + client + " failed: " + e.getMessage());
+            log.printError("Reply to " + Endpoints.show(sender) + " failed: " + e.getMessage());
         }
     }
 

@@ -45,6 +45,18 @@ class ServerLogTest {
     }
 
     @Test
+    void aLineInABurstIsMadeByTheLogsOwnThreadNotTheCaller() throws InterruptedException {
+        log.println("The server is ready to receive"); // written at once: the next line is in a burst
+        log.println(() -> "made on " + Thread.currentThread().getName());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!out().contains("made on") && System.nanoTime() < deadline) {
+            Thread.sleep(10); // bounded poll: the flusher writes within ServerLog.FLUSH_INTERVAL
+        }
+
+        assertThat(out().lines()).containsExactly("The server is ready to receive", "made on server-log-flusher");
+    }
+
+    @Test
     void anErrorLineComesAfterTheLinesLoggedBeforeIt() {
         log.println("first");
         log.println("second"); // within the flush interval: waits in the buffer
