@@ -7,9 +7,9 @@ public interface Output {
     void println(String line);
 
     /**
-     * Prints a line that is made only when it is printed. A server's log line per request costs the thread that
-     * answers nothing when the log makes its lines on a thread of its own (the CLI's server log); elsewhere it is
-     * made at once. The supplier must only read values that no longer change.
+     * Prints a line that is made only when it is printed: a server's line per request. Where lines come faster than
+     * anyone reads them, a log may leave some out, and then says how many (the CLI's server log does). The
+     * supplier must only read values that no longer change. Here it is made and printed at once.
      */
     default void println(Supplier<String> line) {
         println(line.get());

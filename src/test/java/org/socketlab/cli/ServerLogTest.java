@@ -1,11 +1,13 @@
 package org.socketlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,25 @@ class ServerLogTest {
         }
 
         assertThat(out().lines()).containsExactly("The server is ready to receive", "made on server-log-flusher");
+    }
+
+    @Test
+    void overAThousandLinesASecondTheRestAreNotMadeAndTheLogSaysHowMany() throws InterruptedException {
+        AtomicInteger made = new AtomicInteger();
+        long started = System.nanoTime();
+        for (int i = 0; i < 3000; i++) {
+            int number = i;
+            log.println(() -> "request " + number + " (" + made.incrementAndGet() + ")");
+        }
+        assumeTrue(System.nanoTime() - started < 900_000_000L, "the 3,000 lines took most of a second to log");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!out().contains("not shown") && System.nanoTime() < deadline) {
+            Thread.sleep(10); // bounded poll: the flusher says it once the second is over
+        }
+
+        assertThat(made).hasValue(ServerLog.LINES_PER_SECOND);
+        assertThat(out().lines()).hasSize(ServerLog.LINES_PER_SECOND + 1).startsWith("request 0 (1)")
+                .endsWith("… 2,000 more lines like these not shown (over 1,000 a second)");
     }
 
     @Test
