@@ -21,16 +21,23 @@ final class ProcessTree {
     private static final int ROUNDS = 10;
     /** How often {@link #awaitGone} looks again: a zombie never completes {@code onExit}, so events alone miss it. */
     private static final Duration RECHECK = Duration.ofMillis(10);
+    /** How long a process being killed may take to reap its killed children: one that waits for them, at once. */
+    private static final Duration REAP_WAIT = Duration.ofMillis(100);
+    private static final Duration REAP_TICK = Duration.ofMillis(2);
 
     private ProcessTree() {
     }
 
     /**
      * Sends SIGKILL to every descendant of {@code root}, again for any found in the next round (a process may fork
-     * while its siblings die), then to {@code root}. Does not wait; returns every process it signalled.
+     * while its siblings die), then to {@code root}. Before that it gives {@code root} at most {@link #REAP_WAIT} to
+     * reap its own children: one killed before it has would be handed to the machine's init, which may take a
+     * second or two to reap it, and a lab host's pid namespace cannot end before that (its program is the child of
+     * {@code nsenter}, the root, which reaps it at once). Returns every process it signalled.
      */
     static Set<ProcessHandle> kill(ProcessHandle root) {
         Set<ProcessHandle> signalled = new LinkedHashSet<>();
+        List<ProcessHandle> children = root.children().toList();
         for (int round = 0; round < ROUNDS; round++) {
             List<ProcessHandle> found = root.descendants().filter(p -> !signalled.contains(p)).toList();
             if (found.isEmpty()) {
@@ -39,9 +46,25 @@ final class ProcessTree {
             found.forEach(ProcessHandle::destroyForcibly);
             signalled.addAll(found);
         }
+        awaitReaped(children, root, REAP_WAIT);
         root.destroyForcibly();
         signalled.add(root);
         return signalled;
+    }
+
+    /** Waits, at most {@code max}, until no child is left for {@code parent} to reap, or the parent is gone. */
+    private static void awaitReaped(List<ProcessHandle> children, ProcessHandle parent, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        // A process that is not this JVM's child has no exit event but the JDK's slow polling: look every tick.
+        while (parent.isAlive() && children.stream().anyMatch(ProcessHandle::isAlive)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(REAP_TICK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Waits, at most {@code max}, until none of the processes runs; returns those still running. */
