@@ -3,7 +3,6 @@ package org.socketlab.programs;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +70,7 @@ public final class ProgramSettings {
     /** socket-lab's own subcommands that a role may be named after. */
     private static final Set<String> OWN_SUBCOMMANDS = Set.of("udp-server", "udp-client", "tcp-server", "tcp-client",
             "line-server", "line-client", "proxy", "origin");
-    private static final String PROPERTIES_FILE = "lab.properties";
+    private static final String PROPERTIES_FILE = PropertiesFile.NAME;
     private static final String FEATURES_DIR = "features";
 
     private final Path projectDir;
@@ -366,18 +365,10 @@ public final class ProgramSettings {
         return roles;
     }
 
-    /** The {@code lab.program.*} keys and {@code lab.requirePrograms} of a properties file (UTF-8), none when it does not exist. */
+    /** The {@code lab.program.*} keys and the other programs' settings of a properties file, sorted. */
     private static Map<String, String> propertiesFile(Path file) throws SettingsException {
         Map<String, String> keys = new LinkedHashMap<>();
-        if (!Files.exists(file)) {
-            return keys;
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SettingsException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        Properties properties = PropertiesFile.read(file);
         properties.stringPropertyNames().stream()
                 .filter(key -> key.startsWith(PREFIX) || key.equals(REQUIRE_PROGRAMS) || key.equals(READY_WITHIN)).sorted()
                 .forEach(key -> keys.put(key, properties.getProperty(key)));

@@ -38,7 +38,7 @@ record CourseSettings(Path answers, String answersShown, boolean referenceAnswer
      * The settings of {@code -Dlab.properties} (default {@code lab.properties}) and the system properties.
      *
      * @throws IllegalArgumentException naming the setting and its value when one cannot be used
-     * @throws java.io.UncheckedIOException when the file cannot be read
+     * @throws IllegalArgumentException also when the file cannot be read (not UTF-8, a malformed escape)
      */
     static CourseSettings fromSystemProperties() {
         return of(Path.of(System.getProperty(LabProperties.FILE_PROPERTY, "lab.properties")), System::getProperty);

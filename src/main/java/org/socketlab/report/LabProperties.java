@@ -1,15 +1,14 @@
 package org.socketlab.report;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import org.socketlab.programs.PropertiesFile;
+import org.socketlab.programs.SettingsException;
 
 /**
  * Where the cover's names come from: {@code lab.properties} at the project root (UTF-8, so Arabic names work),
@@ -18,7 +17,7 @@ import java.util.function.UnaryOperator;
  * {@code lab.department}. {@code -Dlab.properties=FILE} names another file.
  */
 final class LabProperties {
-    static final String FILE_PROPERTY = "lab.properties";
+    static final String FILE_PROPERTY = PropertiesFile.NAME;
 
     private LabProperties() {
     }
@@ -39,13 +38,11 @@ final class LabProperties {
      * nothing set); stripped, null when unset or blank.
      */
     static UnaryOperator<String> settings(Path file, UnaryOperator<String> overrides) {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
+        Properties properties;
+        try {
+            properties = PropertiesFile.read(file);
+        } catch (SettingsException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return key -> {
             String override = overrides.apply(key);
