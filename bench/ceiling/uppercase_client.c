@@ -120,19 +120,26 @@ static void *tcp_client(void *number) {
 struct udp_client {
     int socket;
     double sent; /* when the message was sent (now()), for the 2 s a reply may take */
+    int failed;  /* the send failed (counted then): sent again at the next look, not counted again */
 };
 
 static double now(void);
 
 static void udp_send(int poller, struct udp_client *client) {
+    client->sent = now();
+    client->failed = 0;
     if (client->socket < 0) {
         client->socket = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
         struct epoll_event event = {.events = EPOLLIN, .data.ptr = client};
-        epoll_ctl(poller, EPOLL_CTL_ADD, client->socket, &event);
+        if (client->socket < 0 || epoll_ctl(poller, EPOLL_CTL_ADD, client->socket, &event) != 0) {
+            count_error(errno);
+            client->failed = 1;
+            return;
+        }
     }
-    client->sent = now();
     if (sendto(client->socket, message, length, 0, (struct sockaddr *) &server, sizeof server) != (ssize_t) length) {
-        count_error(errno); /* no reply will come: the socket is replaced when its 2 s are up */
+        count_error(errno); /* no reply will come: sent again at the next look */
+        client->failed = 1;
     }
 }
 
@@ -141,9 +148,13 @@ static void udp_send(int poller, struct udp_client *client) {
 static void udp_expire(int poller, struct udp_client *clients, int count) {
     double limit = now() - 2.0;
     for (int i = 0; i < count; i++) {
-        if (clients[i].sent < limit) {
-            atomic_fetch_add(&timed_out, 1);
-            close(clients[i].socket); /* leaves the poller with it */
+        if (clients[i].failed || clients[i].sent < limit) {
+            if (!clients[i].failed) {
+                atomic_fetch_add(&timed_out, 1);
+            }
+            if (clients[i].socket >= 0) {
+                close(clients[i].socket); /* leaves the poller with it */
+            }
             clients[i].socket = -1;
             udp_send(poller, &clients[i]);
         }
@@ -159,6 +170,10 @@ static void *udp_clients(void *count_argument) {
     int count = (int) (long) count_argument;
     int poller = epoll_create1(0);
     struct udp_client *clients = calloc((size_t) count, sizeof *clients);
+    if (poller < 0 || clients == NULL) {
+        perror("uppercase_client");
+        exit(2);
+    }
     for (int i = 0; i < count; i++) {
         clients[i].socket = -1;
         udp_send(poller, &clients[i]);

@@ -25,6 +25,8 @@ final class ServerLog implements Output, AutoCloseable {
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(50);
     /** Lines given as suppliers shown a second at most; a lab's scenarios stay far below it. */
     static final int LINES_PER_SECOND = 1_000;
+    /** Lines waiting to be written at most; a console that takes nothing then holds the caller back. */
+    static final int MOST_QUEUED = 10_000;
 
     private static final long INTERVAL_NANOS = FLUSH_INTERVAL.toNanos();
     private static final long SECOND_NANOS = 1_000_000_000L;
@@ -46,6 +48,7 @@ final class ServerLog implements Output, AutoCloseable {
         this.terminal = terminal;
         this.out = new PrintStream(new BufferedOutputStream(terminal.out(), 1 << 16), false, StandardCharsets.UTF_8);
         this.lastFlush = System.nanoTime() - INTERVAL_NANOS;
+        this.secondStarted = System.nanoTime() - SECOND_NANOS;
         this.flusher = new Thread(this::flushLoop, "server-log-flusher");
         flusher.setDaemon(true);
     }
@@ -71,7 +74,9 @@ final class ServerLog implements Output, AutoCloseable {
                 secondStarted = time;
             }
             if (shownThisSecond >= LINES_PER_SECOND) {
-                leftOut++;
+                if (leftOut++ == 0) {
+                    notifyAll(); // the flusher says how many once the second is over, even if no line follows
+                }
                 return; // never made
             }
             shownThisSecond++;
@@ -99,8 +104,11 @@ final class ServerLog implements Output, AutoCloseable {
         synchronized (this) {
             queued.add(line);
             long time = System.nanoTime();
-            // At once only after a quiet spell: while the flusher has lines to write, this one joins them.
-            now = closed || (!pending && !flushing && time - lastFlush >= INTERVAL_NANOS);
+            // At once after a quiet spell; while the flusher has lines to write, this one joins them, unless a
+            // console that takes nothing has let MOST_QUEUED pile up: then the caller waits to write them, as it did
+            // before the log had a thread.
+            now = closed || queued.size() >= MOST_QUEUED
+                    || (!pending && !flushing && time - lastFlush >= INTERVAL_NANOS);
             if (now) {
                 lastFlush = time;
             } else if (!pending) {
@@ -131,9 +139,18 @@ final class ServerLog implements Output, AutoCloseable {
                 pending = false;
             }
             for (Supplier<String> line : lines) {
-                out.println(line.get());
+                out.println(made(line));
             }
             out.flush();
+        }
+    }
+
+    /** The line, or what went wrong making it: one line that cannot be made must not end the log. */
+    private static String made(Supplier<String> line) {
+        try {
+            return line.get();
+        } catch (RuntimeException e) {
+            return "(a log line could not be made: " + e + ")";
         }
     }
 

@@ -9,6 +9,11 @@ final class Text {
     private Text() {
     }
 
+    /** As much of the start of a text as {@link #quote(String, long)} can show: to keep for a line made later. */
+    static String head(String text) {
+        return text.length() <= PREVIEW_CHARS * 2 ? text : text.substring(0, PREVIEW_CHARS * 2);
+    }
+
     static String quote(String text) {
         return quote(text, text.codePointCount(0, text.length()));
     }

@@ -59,7 +59,8 @@ public final class UdpUppercaseServer implements AutoCloseable {
 
     private void serve() {
         byte[] bytes = new byte[Limits.LARGEST_DATAGRAM_BYTES]; // over IPv6 too, a datagram is never cut
-        // Direct: the kernel writes into it, where a heap buffer costs the JDK a temporary one and a copy.
+        // Direct: the kernel writes into it and the sentence is copied out once, as the JDK would do itself for a heap
+        // buffer through a temporary direct one of its own (BENCHMARKS.md: no difference the benchmark can show).
         ByteBuffer buffer = ByteBuffer.allocateDirect(Limits.LARGEST_DATAGRAM_BYTES);
         while (socket.isOpen()) {
             SocketAddress sender;
@@ -95,9 +96,14 @@ public final class UdpUppercaseServer implements AutoCloseable {
         try {
             socket.send(ByteBuffer.wrap(reply), sender);
             if (!sentence.invalidBytes()) {
-                // Made by the log, off this thread, where the log can (the CLI's): this thread only answers.
-                log.println(() -> "From " + Endpoints.show(sender) + ": " + Text.quote(sentence.text()) + " -> "
-                        + Text.quote(uppercase));
+                // Made by the log, off this thread, where the log can (the CLI's): this thread only answers. The line
+                // quotes the start of the sentence, so only that is kept until then, not a datagram's worth.
+                String text = sentence.text();
+                long characters = text.codePointCount(0, text.length());
+                String head = Text.head(text);
+                String upperHead = Text.head(uppercase);
+                log.println(() -> "From " + Endpoints.show(sender) + ": " + Text.quote(head, characters) + " -> "
+                        + Text.quote(upperHead, characters));
             }
         } catch (ClosedChannelException closed) {
             // the server is closing

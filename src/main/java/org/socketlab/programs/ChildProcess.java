@@ -38,6 +38,11 @@ public final class ChildProcess implements AutoCloseable {
     public static final long DEFAULT_OUTPUT_LIMIT = 1L << 20;
     /** How long {@link #stop} waits for the killed processes to go. */
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /**
+     * How long a program being stopped may take to reap the children killed before it: {@code nsenter} does at once,
+     * and a killed Python may take a moment to die. Only a program that never reaps costs the whole of it.
+     */
+    static final Duration REAP_WAIT = Duration.ofMillis(500);
     /** How long, after the process exited, its output may still take to be read (its descendants may hold it). */
     static final Duration OUTPUT_GRACE = Duration.ofSeconds(1);
     /** How often {@link #awaitInputWanted} looks at /proc, which has no event to wait on. */
@@ -112,7 +117,7 @@ public final class ChildProcess implements AutoCloseable {
         this.listener = settings.listener;
         this.budget = new OutputPump.Budget(settings.outputLimit, () -> {
             reached(Limit.OUTPUT);
-            Watchdog.soon(this::kill); // not on the reader, which must go on draining
+            Watchdog.soon(() -> kill(Duration.ZERO)); // not on the reader, which must go on draining
         });
         String thread = name + "[" + process.pid() + "] ";
         OutputPump.Source stdout = terminal != null ? terminal::read : process.getInputStream()::read;
@@ -123,7 +128,7 @@ public final class ChildProcess implements AutoCloseable {
         ExitCleanup.register(process.toHandle());
         ScheduledFuture<?> timer = settings.timeLimit == null ? null : Watchdog.after(settings.timeLimit, () -> {
             reached(Limit.TIME);
-            kill();
+            kill(Duration.ZERO);
         });
         exitNanos = process.onExit().thenApply(exited -> {
             if (timer != null) {
@@ -257,7 +262,7 @@ public final class ChildProcess implements AutoCloseable {
         if (process.isAlive()) {
             reached(why);
         }
-        ProcessTree.awaitGone(kill(), STOP_WAIT);
+        ProcessTree.awaitGone(kill(REAP_WAIT), STOP_WAIT);
         return awaitExit(STOP_WAIT).orElseGet(() -> new Ending(null, why, sinceStart(), budget.dropped()));
     }
 
@@ -302,12 +307,15 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGKILL to the whole tree without waiting; returns who got it. */
-    private Set<ProcessHandle> kill() {
+    /**
+     * Sends SIGKILL to the whole tree, the program last, after at most {@code reapWait} for it to reap what it started
+     * (see {@link ProcessTree#kill}); returns who got it. The watchdog's limits do not wait: one thread serves them all.
+     */
+    private Set<ProcessHandle> kill(Duration reapWait) {
         synchronized (this) {
             killed |= process.isAlive();
         }
-        return ProcessTree.kill(process.toHandle());
+        return ProcessTree.kill(process.toHandle(), reapWait);
     }
 
     private synchronized Ending ending() {

@@ -45,7 +45,7 @@ public final class ExitCleanup {
 
     private static void run() {
         Set<ProcessHandle> killed = new HashSet<>();
-        PROCESSES.forEach(process -> killed.addAll(ProcessTree.kill(process)));
+        PROCESSES.forEach(process -> killed.addAll(ProcessTree.kill(process, Duration.ZERO)));
         ProcessTree.awaitGone(killed, KILL_WAIT);
         ACTIONS.forEach(action -> {
             try {

@@ -21,8 +21,6 @@ final class ProcessTree {
     private static final int ROUNDS = 10;
     /** How often {@link #awaitGone} looks again: a zombie never completes {@code onExit}, so events alone miss it. */
     private static final Duration RECHECK = Duration.ofMillis(10);
-    /** How long a process being killed may take to reap its killed children: one that waits for them, at once. */
-    private static final Duration REAP_WAIT = Duration.ofMillis(100);
     private static final Duration REAP_TICK = Duration.ofMillis(2);
 
     private ProcessTree() {
@@ -30,14 +28,15 @@ final class ProcessTree {
 
     /**
      * Sends SIGKILL to every descendant of {@code root}, again for any found in the next round (a process may fork
-     * while its siblings die), then to {@code root}. Before that it gives {@code root} at most {@link #REAP_WAIT} to
+     * while its siblings die), then to {@code root}. Before that it gives {@code root} at most {@code reapWait} to
      * reap its own children: one killed before it has would be handed to the machine's init, which may take a
      * second or two to reap it, and a lab host's pid namespace cannot end before that (its program is the child of
-     * {@code nsenter}, the root, which reaps it at once). Returns every process it signalled.
+     * {@code nsenter}, the root, which reaps it at once). {@link Duration#ZERO} waits for nothing, for a thread
+     * that must not wait. Returns every process it signalled.
      */
-    static Set<ProcessHandle> kill(ProcessHandle root) {
+    static Set<ProcessHandle> kill(ProcessHandle root, Duration reapWait) {
         Set<ProcessHandle> signalled = new LinkedHashSet<>();
-        List<ProcessHandle> children = root.children().toList();
+        Set<ProcessHandle> children = new LinkedHashSet<>(root.children().toList());
         for (int round = 0; round < ROUNDS; round++) {
             List<ProcessHandle> found = root.descendants().filter(p -> !signalled.contains(p)).toList();
             if (found.isEmpty()) {
@@ -45,15 +44,19 @@ final class ProcessTree {
             }
             found.forEach(ProcessHandle::destroyForcibly);
             signalled.addAll(found);
+            // A child forked while the first ones were killed is the root's to reap too.
+            found.stream().filter(p -> p.parent().map(root::equals).orElse(false)).forEach(children::add);
         }
-        awaitReaped(children, root, REAP_WAIT);
+        if (!reapWait.isZero()) {
+            awaitReaped(children, root, reapWait);
+        }
         root.destroyForcibly();
         signalled.add(root);
         return signalled;
     }
 
     /** Waits, at most {@code max}, until no child is left for {@code parent} to reap, or the parent is gone. */
-    private static void awaitReaped(List<ProcessHandle> children, ProcessHandle parent, Duration max) {
+    private static void awaitReaped(Set<ProcessHandle> children, ProcessHandle parent, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         // A process that is not this JVM's child has no exit event but the JDK's slow polling: look every tick.
         while (parent.isAlive() && children.stream().anyMatch(ProcessHandle::isAlive)

@@ -48,8 +48,10 @@ class ServerLogTest {
 
     @Test
     void aLineInABurstIsMadeByTheLogsOwnThreadNotTheCaller() throws InterruptedException {
+        long started = System.nanoTime();
         log.println("The server is ready to receive"); // written at once: the next line is in a burst
         log.println(() -> "made on " + Thread.currentThread().getName());
+        assumeTrue(System.nanoTime() - started < 40_000_000L, "the two lines were not logged within 40 ms");
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!out().contains("made on") && System.nanoTime() < deadline) {
             Thread.sleep(10); // bounded poll: the flusher writes within ServerLog.FLUSH_INTERVAL
@@ -75,6 +77,46 @@ class ServerLogTest {
         assertThat(made).hasValue(ServerLog.LINES_PER_SECOND);
         assertThat(out().lines()).hasSize(ServerLog.LINES_PER_SECOND + 1).startsWith("request 0 (1)")
                 .endsWith("… 2,000 more lines like these not shown (over 1,000 a second)");
+    }
+
+    @Test
+    void linesLeftOutAfterAPauseAreStillCountedOnceTheirSecondIsOver() throws InterruptedException {
+        long started = System.nanoTime();
+        for (int i = 0; i < ServerLog.LINES_PER_SECOND; i++) {
+            int number = i;
+            log.println(() -> "request " + number);
+        }
+        awaitOut("request 999"); // the flusher wrote them and waits for more
+        for (int i = 0; i < 5; i++) {
+            log.println(() -> "left out");
+        }
+        assumeTrue(System.nanoTime() - started < 900_000_000L, "the lines took most of their second to log");
+        awaitOut("not shown");
+
+        assertThat(out().lines()).hasSize(ServerLog.LINES_PER_SECOND + 1)
+                .endsWith("… 5 more lines like these not shown (over 1,000 a second)");
+    }
+
+    @Test
+    void aLineThatCannotBeMadeIsSaidSoAndTheLogGoesOn() throws InterruptedException {
+        log.println("The server is ready to receive");
+        log.println(() -> {
+            throw new IllegalStateException("no such client");
+        });
+        log.println("From 127.0.0.1:40000: \"a\" -> \"A\"");
+        awaitOut("From 127.0.0.1");
+
+        assertThat(out().lines()).containsExactly("The server is ready to receive",
+                "(a log line could not be made: java.lang.IllegalStateException: no such client)",
+                "From 127.0.0.1:40000: \"a\" -> \"A\"");
+    }
+
+    /** Waits (bounded) until the output holds the text: the flusher writes within ServerLog.FLUSH_INTERVAL. */
+    private void awaitOut(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!out().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
@@ -29,6 +30,7 @@ import org.socketlab.model.ProgramInfo;
  * {@code mvn verify} (Cucumber's engine, scenarios in parallel), with the plugin, and reads back the
  * results.json it wrote.
  */
+@Isolated("it publishes the ObservationBoard's setup, which every Cucumber run of another class changes")
 class LabReportPluginTest {
     @TempDir
     static Path work;
