@@ -1,6 +1,5 @@
 package org.socketlab.lab;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,10 +38,10 @@ import org.socketlab.programs.ProgramSettings;
  * before binding, flood their output, exit at once, wait forever, bind the port written inside them). Each
  * program is written into a temporary project directory and named by a {@code lab.program.ROLE} setting.
  *
- * <p>After every test no process the test started is left (the JVM's descendants are as before it), and no
- * {@code socketlab} network namespace is left in {@code ip netns list}.
+ * <p>After every test no process the test started is left: none of the JVM's descendants that work in, or were
+ * started on, the test's project directory (other test classes run beside this one, with processes of their own).
+ * Its scenarios make no second host, so no network namespace of theirs can be left.
  */
-@Isolated("it checks that this JVM's descendants are as before each test: another class's processes would count")
 class StudentProgramsTest {
     /** The seed's TCP client in C: connects first, then asks, sends, reads once, prints. */
     private static final String C_TCP_CLIENT = """
@@ -115,16 +114,14 @@ class StudentProgramsTest {
 
     @BeforeEach
     void rememberProcesses() {
-        processesBefore = descendants().keySet();
+        processesBefore = descendants(project).keySet();
     }
 
-    /** No process a test started outlives its scenario, and no second-host namespace is left behind. */
+    /** No process a test started outlives its scenario. */
     @AfterEach
     void nothingIsLeft() throws Exception {
-        Map<Long, String> left = leftSince(processesBefore, Duration.ofSeconds(2));
+        Map<Long, String> left = leftSince(processesBefore, project, Duration.ofSeconds(2));
         assertThat(left).as("processes started by the test and still alive after close()").isEmpty();
-        // This JVM's own second hosts only (socketlab-<pid>-<n>): another test JVM may hold one of its own.
-        assertThat(netnsList()).as("ip netns list").doesNotContain("socketlab-" + ProcessHandle.current().pid() + "-");
     }
 
     // ---- 1. a TCP client in C ---------------------------------------------------------------------------------
@@ -198,7 +195,7 @@ class StudentProgramsTest {
     @Test
     void aServerThatNeverBindsFailsTheStepAtTheReadinessBoundAndLeavesNoProcess() throws Exception {
         assumePython();
-        try (ProcessWatch watch = new ProcessWatch(processesBefore)) {
+        try (ProcessWatch watch = new ProcessWatch(processesBefore, project)) {
             // The bound is a setting (10 s unless set); a short one keeps the test short and shows it is read.
             Properties settings = new Properties();
             settings.setProperty(ProgramSettings.PREFIX + "udp-server", "python3 -c 'import time; time.sleep(1000)'");
@@ -392,11 +389,26 @@ class StudentProgramsTest {
         return seen.consoles().getOrDefault(role, List.of()).stream().map(ConsoleLine::text).toList();
     }
 
-    /** This JVM's descendants now: pid to command line. */
-    private static Map<Long, String> descendants() {
+    /**
+     * This JVM's descendants now that belong to the test: those working in its project directory (the programs) or
+     * started on it (nsenter's {@code --wd}, gcc): pid to command line.
+     */
+    private static Map<Long, String> descendants(Path project) {
         Map<Long, String> found = new LinkedHashMap<>();
-        ProcessHandle.current().descendants().forEach(handle -> found.put(handle.pid(), describe(handle)));
+        ProcessHandle.current().descendants().filter(handle -> ofProject(handle, project))
+                .forEach(handle -> found.put(handle.pid(), describe(handle)));
         return found;
+    }
+
+    private static boolean ofProject(ProcessHandle handle, Path project) {
+        try {
+            if (Files.readSymbolicLink(Path.of("/proc", Long.toString(handle.pid()), "cwd")).startsWith(project)) {
+                return true;
+            }
+        } catch (IOException | UnsupportedOperationException gone) {
+            // ended meanwhile, or not Linux: its command line may still say
+        }
+        return describe(handle).contains(project.toString());
     }
 
     private static String describe(ProcessHandle handle) {
@@ -408,10 +420,11 @@ class StudentProgramsTest {
      * The descendants not there before, after waiting at most {@code grace} for them to go (a killed child is
      * listed until the JDK has reaped it).
      */
-    private static Map<Long, String> leftSince(Set<Long> before, Duration grace) throws InterruptedException {
+    private static Map<Long, String> leftSince(Set<Long> before, Path project, Duration grace)
+            throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
         while (true) {
-            Map<Long, String> left = new LinkedHashMap<>(descendants());
+            Map<Long, String> left = new LinkedHashMap<>(descendants(project));
             left.keySet().removeAll(before);
             if (left.isEmpty() || System.nanoTime() > deadline) {
                 return left;
@@ -425,24 +438,17 @@ class StudentProgramsTest {
                 .collect(Collectors.toList());
     }
 
-    /** What {@code ip netns list} shows; empty where there is no ip command. */
-    private static String netnsList() throws Exception {
-        try {
-            return ChildProcess.command(List.of("ip", "netns", "list")).run(Duration.ofSeconds(10)).output();
-        } catch (IOException noIp) {
-            return "";
-        }
-    }
-
     /** Samples this JVM's new descendants on a thread of its own, so processes a step starts and ends are seen. */
     private static final class ProcessWatch implements AutoCloseable {
         private final Set<Long> before;
+        private final Path project;
         private final Map<Long, String> seen = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
 
-        ProcessWatch(Set<Long> before) {
+        ProcessWatch(Set<Long> before, Path project) {
             this.before = before;
+            this.project = project;
             this.thread = new Thread(this::sample, "process-watch");
             thread.setDaemon(true);
             thread.start();
@@ -450,7 +456,7 @@ class StudentProgramsTest {
 
         private void sample() {
             while (running.get()) {
-                descendants().forEach((pid, command) -> {
+                descendants(project).forEach((pid, command) -> {
                     if (!before.contains(pid)) {
                         seen.merge(pid, command, (old, now) -> old.length() >= now.length() ? old : now);
                     }
