@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 import org.junit.platform.suite.api.AfterSuite;
 import org.junit.platform.suite.api.BeforeSuite;
@@ -70,27 +72,49 @@ class LabScenariosIT {
     }
 
     /**
-     * The PDF printed from the report this run just wrote: at most 30 A4 pages, each question's title and the
+     * The report this run just wrote, as a student or a CI viewer gets it: opened in headless Chromium (see
+     * {@link #opensInABrowser}), and printed to a PDF that fits: at most 30 A4 pages, each question's title and the
      * student's name in it, screenshots of its first page and Part 2's left beside it (see {@link ShippedReportPdf}).
+     * The two checks are independent, so the browser is opened while the PDF is read.
      */
     @AfterSuite
-    static void theReportPrintsToAPdfThatFits() throws Exception {
-        if (settingsRefused || Boolean.getBoolean("cucumber.execution.dry-run")) {
-            return; // no report, or one of scenarios that did not run: nothing to hand in
-        }
-        ShippedReportPdf.check(Path.of(System.getProperty("lab.report.dir", "target/lab-report")).toAbsolutePath());
-    }
-
-    /**
-     * Opens the report this run just wrote in headless Chromium, as a student or CI viewer would: the page must
-     * render, with its summary, and a screenshot is left beside it ({@code screenshot.png}).
-     */
-    @AfterSuite
-    static void theReportOpensInABrowser() throws Exception {
+    static void theReportOpensAndPrints() throws Exception {
         if (settingsRefused) {
             return; // no scenario ran, so there is no report to open; the suite already failed with the reason
         }
         Path report = Path.of(System.getProperty("lab.report.dir", "target/lab-report")).toAbsolutePath();
+        CompletableFuture<Void> browser = CompletableFuture.runAsync(() -> {
+            try {
+                opensInABrowser(report);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        Throwable failed = null;
+        try {
+            if (!Boolean.getBoolean("cucumber.execution.dry-run")) {
+                ShippedReportPdf.check(report); // a dry run's report is of scenarios that did not run
+            }
+        } catch (Exception | AssertionError e) {
+            failed = e;
+        }
+        try {
+            browser.join();
+        } catch (CompletionException e) {
+            if (failed == null) {
+                failed = e.getCause();
+            } else {
+                failed.addSuppressed(e.getCause());
+            }
+        }
+        if (failed instanceof Exception exception) {
+            throw exception;
+        } else if (failed != null) {
+            throw (Error) failed;
+        }
+    }
+
+    private static void opensInABrowser(Path report) throws Exception {
         Path html = report.resolve("index.html");
         assertThat(html).as("the report this run wrote").isNotEmptyFile();
         // Beside it, the graders' files: one test per scenario, in Gradescope's and PrairieLearn's formats.
