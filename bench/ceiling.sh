@@ -8,16 +8,16 @@
 #
 # Usage (from anywhere; it builds only the C programs, into a temporary directory):
 #   mvn -q package -DskipTests      # once, to build target/socket-lab.jar
-#   bench/ceiling.sh                # about 4 minutes
-# Settings, as environment variables: ROUNDS=3 DURATION=5s CLIENTS=16 PREWARM=5s MESSAGE='...' (ASCII: the C
+#   bench/ceiling.sh                # about 7 minutes
+# Settings, as environment variables: ROUNDS=3 DURATION=5s CLIENTS=16 PREWARM=20s MESSAGE='...' (ASCII: the C
 # programs upper-case ASCII only). Each run has 1 s of warm-up; PREWARM is one unrecorded run against each Java
-# server first, so that the JIT compiler has compiled its hot code before anything is measured.
+# server first: its CPU per exchange still falls for about 20 s under this load (BENCHMARKS.md).
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-5s}
 CLIENTS=${CLIENTS:-16}
-PREWARM=${PREWARM:-5s}
+PREWARM=${PREWARM:-20s}
 MESSAGE=${MESSAGE:-the quick brown fox jumps over the lazy dog}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/lib.sh
