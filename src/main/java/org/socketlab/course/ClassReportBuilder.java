@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,9 +49,15 @@ final class ClassReportBuilder {
         List<Column> totals = questionTotals(columns);
 
         // Rows are independent, and normalizing their reasons is most of the merge's work: both cores.
-        List<StudentRow> rows = IntStream.range(0, submissions.size()).parallel()
+        List<StudentRow> rows = new ArrayList<>(IntStream.range(0, submissions.size()).parallel()
                 .mapToObj(i -> row("s" + (i + 1), submissions.get(i), scenarios.get(i), keys, columns, totals))
-                .toList();
+                .toList());
+        // A student whose run wrote no report still has a row, with no points and why: no one goes missing.
+        List<Submissions.FailedRun> failedRuns = loaded.failedRuns();
+        for (int i = 0; i < failedRuns.size(); i++) {
+            rows.add(noReport("s" + (submissions.size() + i + 1), failedRuns.get(i), keys.size(), totals.size()));
+        }
+        rows.sort(Comparator.comparing(StudentRow::id, String.CASE_INSENSITIVE_ORDER).thenComparing(StudentRow::id));
         List<ColumnRate> rates = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             int index = c;
@@ -196,7 +203,14 @@ final class ClassReportBuilder {
         String name = Objects.requireNonNullElse(submission.report().cover().student(), "");
         List<Cell> subtotals = totals.stream().map(total -> subtotal(cells, columns, total.question())).toList();
         return new StudentRow(anchor, submission.studentId(), submission.idFromDirectory(), name,
-                submission.file().toString(), ownReport(submission.file()), cells, subtotals, score, points);
+                submission.file().toString(), ownReport(submission.file()), cells, subtotals, score, points, null);
+    }
+
+    /** The row of a student whose run wrote no report: every cell missing, no points, the run's own reason. */
+    private StudentRow noReport(String anchor, Submissions.FailedRun run, int columns, int questions) {
+        return new StudentRow(anchor, run.studentId(), true, "", run.file().toString(), link(run.file()),
+                Collections.nCopies(columns, Cell.MISSING), Collections.nCopies(questions, Cell.MISSING), 0, 0,
+                run.why());
     }
 
     private static ColumnRate rate(Column column, List<StudentRow> rows, Function<StudentRow, Cell> cellOf) {
@@ -261,10 +275,12 @@ final class ClassReportBuilder {
     /** A link from the class report to the student's own index.html, where it lies beside the results.json. */
     private String ownReport(Path resultsJson) {
         Path html = resultsJson.resolveSibling("index.html");
-        if (!Files.isRegularFile(html)) {
-            return null;
-        }
-        Path relative = out.relativize(html.toAbsolutePath().normalize());
+        return Files.isRegularFile(html) ? link(html) : null;
+    }
+
+    /** A link to the file from the class report's directory. */
+    private String link(Path file) {
+        Path relative = out.relativize(file.toAbsolutePath().normalize());
         StringBuilder href = new StringBuilder();
         for (Path segment : relative) {
             if (href.length() > 0) {

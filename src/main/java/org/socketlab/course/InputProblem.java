@@ -26,7 +26,7 @@ public record InputProblem(String file, Kind kind, String detail) {
         NO_STUDENT_ID("no student id"),
         /**
          * A {@code REPORT-FAILED.txt} where the results.json would be: that student's run wrote no report (e.g. a
-         * setting was refused), so they have no row; the page says why.
+         * setting was refused); their row has no points and says why.
          */
         NO_REPORT("no report written"),
         /** A path given on the command line that does not exist, or holds no results.json. */

@@ -16,9 +16,11 @@ import java.util.List;
  *                        worst of its scenarios' (as expected only when every one is), missing when none is there
  * @param score           the points earned, over every gradable scenario
  * @param points          the points the student's report could earn, over every gradable scenario
+ * @param noReport        why the student's run wrote no report (their {@code REPORT-FAILED.txt}), or null when it
+ *                        did; such a row has no cells' verdicts and no points
  */
 public record StudentRow(String anchor, String id, boolean idFromDirectory, String name, String source,
-        String ownReport, List<Cell> cells, List<Cell> questions, double score, double points) {
+        String ownReport, List<Cell> cells, List<Cell> questions, double score, double points, String noReport) {
     public StudentRow {
         cells = List.copyOf(cells);
         questions = List.copyOf(questions);

@@ -26,12 +26,22 @@ final class Submissions {
     /** Directory names that say where a report lies, not whose it is: the id comes from above them. */
     private static final Set<String> NOT_AN_ID = Set.of("lab-report", "target", "results", "artifacts");
 
-    /** The reports to merge, one per student id, and what was wrong with the input. */
-    record Loaded(List<Submission> submissions, List<InputProblem> problems) {
+    /**
+     * The reports to merge, one per student id; the runs that wrote no report, of students with none (their rows say
+     * why); and what was wrong with the input.
+     */
+    record Loaded(List<Submission> submissions, List<FailedRun> failedRuns, List<InputProblem> problems) {
     }
 
-    /** One file read: its submission, or the problem that keeps it out (exactly one of them is null). */
-    private record Read(Submission submission, InputProblem problem) {
+    /** A student's run that wrote no report: its {@code REPORT-FAILED.txt}, and why, in its words. */
+    record FailedRun(Path file, String studentId, String why) {
+    }
+
+    /** One file read: its submission, or the problem that keeps it out, and for a failed run the run too. */
+    private record Read(Submission submission, InputProblem problem, FailedRun failedRun) {
+        Read(Submission submission, InputProblem problem) {
+            this(submission, problem, null);
+        }
     }
 
     private Submissions() {
@@ -43,7 +53,11 @@ final class Submissions {
         // Reading is most of a large class's time (each results.json holds every console and packet): both cores.
         List<Read> read = files.parallelStream().map(Submissions::read).toList();
         Map<String, Submission> byId = new LinkedHashMap<>();
+        Map<String, FailedRun> failedById = new LinkedHashMap<>();
         for (Read result : read) {
+            if (result.failedRun() != null) {
+                failedById.putIfAbsent(result.failedRun().studentId(), result.failedRun());
+            }
             if (result.problem() != null) {
                 problems.add(result.problem());
                 continue;
@@ -66,7 +80,8 @@ final class Submissions {
                     "student id \"" + submission.studentId() + "\" has two reports: this one (run " + older.ranAt()
                             + ") is left out for the newer " + newer.file() + " (run " + newer.ranAt() + ")"));
         }
-        return new Loaded(List.copyOf(byId.values()), problems);
+        failedById.keySet().removeAll(byId.keySet()); // a report of the student's, from another run, counts
+        return new Loaded(List.copyOf(byId.values()), List.copyOf(failedById.values()), problems);
     }
 
     /** The newer run; on a tie the later file name, so the choice does not depend on the order files are found. */
@@ -115,7 +130,7 @@ final class Submissions {
     }
 
     /** Why a run wrote no report: its {@code error:} line, else its first line. */
-    private static InputProblem failedRun(Path file) {
+    private static Read failedRun(Path file) {
         String why;
         try {
             List<String> lines = Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
@@ -124,13 +139,16 @@ final class Submissions {
         } catch (IOException | UncheckedIOException e) {
             why = "(it cannot be read: " + e.getMessage() + ")";
         }
-        return new InputProblem(file, InputProblem.Kind.NO_REPORT, "student \"" + directoryName(file)
-                + "\" has no results.json, so no row and no grade: " + firstLine(why));
+        String student = directoryName(file);
+        String reason = firstLine(why);
+        return new Read(null, new InputProblem(file, InputProblem.Kind.NO_REPORT, "student \"" + student
+                + "\" has no results.json, so their row has no points and says why: " + reason),
+                new FailedRun(file, student, reason));
     }
 
     private static Read read(Path file) {
         if (isFailedRun(file)) {
-            return new Read(null, failedRun(file));
+            return failedRun(file);
         }
         LabReport report;
         try {

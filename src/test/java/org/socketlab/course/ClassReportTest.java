@@ -178,7 +178,7 @@ class ClassReportTest {
     }
 
     @Test
-    void aRunThatWroteNoReportIsListedWithItsReasonAndTheOthersAreMerged() throws IOException {
+    void aRunThatWroteNoReportHasARowSayingWhyWithNoPointsAndTheOthersAreMerged() throws IOException {
         StudentReports.student("s1", "A").passed(UDP, "UDP works", 1).writeTo(dir.resolve("s1/target/lab-report"));
         Path refused = Files.createDirectories(dir.resolve("s2/target/lab-report"));
         Files.writeString(refused.resolve("REPORT-FAILED.txt"), "No scenario ran: a lab setting cannot be used.\n\n"
@@ -190,13 +190,23 @@ class ClassReportTest {
 
         ClassReport report = read(dir);
 
-        assertThat(report.students()).extracting(StudentRow::id).containsExactly("s1", "s3");
+        assertThat(report.students()).extracting(StudentRow::id).containsExactly("s1", "s2", "s3");
+        StudentRow refusedRow = report.students().get(1);
+        assertThat(refusedRow.noReport()).isEqualTo("error: lab.requirePrograms (given with -D) is \"yes\": write true");
+        assertThat(refusedRow.score()).isZero();
+        assertThat(refusedRow.cells()).containsOnly(Cell.MISSING);
+        assertThat(refusedRow.ownReport()).endsWith("s2/target/lab-report/REPORT-FAILED.txt");
+        assertThat(report.students().get(2).noReport()).as("a report written after the failure counts").isNull();
         assertThat(report.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.kind()).isEqualTo(InputProblem.Kind.NO_REPORT);
             assertThat(problem.file()).endsWith("s2/target/lab-report/REPORT-FAILED.txt");
-            assertThat(problem.detail()).isEqualTo("student \"s2\" has no results.json, so no row and no grade: "
-                    + "error: lab.requirePrograms (given with -D) is \"yes\": write true");
+            assertThat(problem.detail()).isEqualTo("student \"s2\" has no results.json, so their row has no points "
+                    + "and says why: error: lab.requirePrograms (given with -D) is \"yes\": write true");
         });
+        // The page and grades.csv have the row too.
+        ClassReports.Written written = new ClassReports(null, CLOCK).write(List.of(dir), dir.resolve("out"));
+        assertThat(Files.readString(written.html())).contains("no report: error: lab.requirePrograms");
+        assertThat(Files.readString(written.csv()).split("\r\n")).contains("s2,,,0");
     }
 
     @Test
