@@ -26,6 +26,7 @@ import org.socketlab.net.Durations;
 import org.socketlab.net.Limits;
 import org.socketlab.net.Output;
 import org.socketlab.programs.ChildProcess;
+import org.socketlab.programs.ChildProcessBuilder;
 import org.socketlab.programs.Ending;
 import org.socketlab.programs.Limit;
 
@@ -175,12 +176,7 @@ public final class Chromium implements PageClient {
         Deque<String> errors = new ArrayDeque<>();
         console.println("$ " + String.join(" ", command));
         long start = System.nanoTime();
-        // The crash handler Chromium forks is re-parented to init and names only its crash database: putting
-        // that database (under XDG_CONFIG_HOME) in our directory lets killAll find it, and keeps $HOME clean.
-        try (ChildProcess chromium = ChildProcess.command(command)
-                .environment("XDG_CONFIG_HOME", dir.resolve("config").toString())
-                .environment("XDG_CACHE_HOME", dir.resolve("cache").toString())
-                .outputLimit(OUTPUT_LIMIT).timeLimit(timeout)
+        try (ChildProcess chromium = launch(dir, command).timeLimit(timeout)
                 .onLine((stream, text) -> {
                     if (stream == ChildProcess.Stream.OUT) {
                         appendLine(dom, text);
@@ -226,11 +222,29 @@ public final class Chromium implements PageClient {
 
     /** Headless Chromium on the page through an HTTP proxy ({@code host:port}), its profile in {@code dir}. */
     private List<String> command(Path dir, String proxy, URI page) {
-        return List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-extensions",
-                "--user-data-dir=" + dir.resolve("profile"), "--proxy-server=http://" + proxy,
+        return headless(dir.resolve("profile"), "--disable-quic", "--disable-sync", "--proxy-server=http://" + proxy,
                 "--dump-dom", page.toString());
+    }
+
+    /** Headless Chromium with its profile in {@code profile}, quiet (no first run, no updates), then {@code more}. */
+    private List<String> headless(Path profile, String... more) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-extensions", "--user-data-dir=" + profile));
+        command.addAll(List.of(more));
+        return command;
+    }
+
+    /**
+     * A launch of {@code command} with Chromium's configuration and cache in {@code dir}, and its output bounded.
+     * The crash handler Chromium forks is re-parented to init and names only its crash database: putting that
+     * database (under XDG_CONFIG_HOME) in our directory lets killAll find it, and keeps $HOME clean.
+     */
+    private static ChildProcessBuilder launch(Path dir, List<String> command) {
+        return ChildProcess.command(command)
+                .environment("XDG_CONFIG_HOME", dir.resolve("config").toString())
+                .environment("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .outputLimit(OUTPUT_LIMIT);
     }
 
     /**
@@ -244,10 +258,7 @@ public final class Chromium implements PageClient {
         Path dir = workDir();
         List<String> command = command(dir, proxy, page);
         console.println("$ " + String.join(" ", command));
-        ChildProcess chromium = ChildProcess.command(place.apply(command))
-                .environment("XDG_CONFIG_HOME", dir.resolve("config").toString())
-                .environment("XDG_CACHE_HOME", dir.resolve("cache").toString())
-                .outputLimit(OUTPUT_LIMIT).timeLimit(timeout)
+        ChildProcess chromium = launch(dir, place.apply(command)).timeLimit(timeout)
                 .onLine((stream, text) -> { }) // the DOM of a page that never loads, and Chromium's own chatter
                 .start();
         chromium.closeInput();
@@ -265,15 +276,10 @@ public final class Chromium implements PageClient {
     public void printToPdf(URI page, Path pdf, Duration limit) throws IOException {
         Path dir = workDir();
         Files.deleteIfExists(pdf);
-        List<String> command = List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-extensions", "--user-data-dir=" + dir.resolve("print"),
-                "--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath(), page.toString());
+        List<String> command = headless(dir.resolve("print"), "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf.toAbsolutePath(), page.toString());
         Deque<String> errors = new ArrayDeque<>();
-        try (ChildProcess chromium = ChildProcess.command(command)
-                .environment("XDG_CONFIG_HOME", dir.resolve("config").toString())
-                .environment("XDG_CACHE_HOME", dir.resolve("cache").toString())
-                .outputLimit(OUTPUT_LIMIT).timeLimit(limit)
+        try (ChildProcess chromium = launch(dir, command).timeLimit(limit)
                 .onLine((stream, text) -> keepLast(errors, text)).start()) {
             try {
                 chromium.closeInput();
