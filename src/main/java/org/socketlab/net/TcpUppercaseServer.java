@@ -95,7 +95,7 @@ public final class TcpUppercaseServer implements AutoCloseable {
 
         private static void keepHead(StringBuilder kept, String text) {
             if (kept.length() < Text.PREVIEW_CHARS * 2) {
-                kept.append(text, 0, Math.min(text.length(), Text.PREVIEW_CHARS * 2));
+                kept.append(Text.head(text));
             }
         }
 
