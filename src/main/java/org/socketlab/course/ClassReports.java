@@ -5,13 +5,12 @@ import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.socketlab.programs.AtomicFile;
 import org.socketlab.report.ReportRenderer;
 
 /**
@@ -57,9 +56,9 @@ public final class ClassReports {
         ClassReport report = read(inputs, out);
         Files.createDirectories(out);
         Path csv = out.resolve(CSV_FILE);
-        replace(csv, Gradebook.csv(report));
+        AtomicFile.write(csv, Gradebook.csv(report));
         Path html = out.resolve(HTML_FILE);
-        replace(html, render(report));
+        AtomicFile.write(html, render(report));
         return new Written(report, html, csv);
     }
 
@@ -86,14 +85,4 @@ public final class ClassReports {
         return Gradebook.csv(report);
     }
 
-    /** Writes to a temporary file first: a reader never sees half a page. */
-    private static void replace(Path file, String content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
 }

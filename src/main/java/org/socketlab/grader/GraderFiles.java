@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.socketlab.programs.AtomicFile;
 
 /**
  * Writes a run's results in graders' formats: {@value #GRADESCOPE_FILE} and {@value #PRAIRIELEARN_FILE} beside
@@ -34,8 +34,8 @@ public final class GraderFiles {
         byte[] gradescope = json(GradescopeResults.of(run));
         byte[] prairieLearn = json(PrairieLearnResults.of(run));
         Files.createDirectories(dir);
-        replace(dir.resolve(GRADESCOPE_FILE), gradescope);
-        replace(dir.resolve(PRAIRIELEARN_FILE), prairieLearn);
+        AtomicFile.write(dir.resolve(GRADESCOPE_FILE), gradescope);
+        AtomicFile.write(dir.resolve(PRAIRIELEARN_FILE), prairieLearn);
         if (grader != null) {
             writeFor(grader, grader.resultsFile(), gradescope, prairieLearn);
         }
@@ -45,7 +45,7 @@ public final class GraderFiles {
     static void writeFor(Grader grader, Path file, byte[] gradescope, byte[] prairieLearn) throws IOException {
         try {
             Files.createDirectories(file.getParent());
-            replace(file, grader == Grader.GRADESCOPE ? gradescope : prairieLearn);
+            AtomicFile.write(file, grader == Grader.GRADESCOPE ? gradescope : prairieLearn);
         } catch (IOException e) {
             throw new IOException("lab.grader=" + grader.name().toLowerCase(Locale.ROOT) + " but " + file
                     + " cannot be written (is this the grader's container?): " + e, e);
@@ -60,13 +60,4 @@ public final class GraderFiles {
         }
     }
 
-    private static void replace(Path file, byte[] content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.write(temporary, content);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
 }

@@ -12,15 +12,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import org.socketlab.programs.AtomicFile;
 
 /**
  * Renders a {@link LabReport} to one self-contained HTML page with Freemarker.
@@ -151,7 +150,7 @@ public final class ReportRenderer {
         Files.createDirectories(dir);
         Path json = dir.resolve(JSON_FILE);
         try {
-            replace(json, ReportJson.write(report));
+            AtomicFile.write(json, ReportJson.write(report));
         } catch (IOException | RuntimeException e) {
             discardStale(json, e);
             failedPage(dir.resolve(HTML_FILE), "results.json could not be written", e);
@@ -161,25 +160,21 @@ public final class ReportRenderer {
     }
 
     /**
-     * Writes only {@code index.html} into a directory, creating it: a report rendered again from its JSON. When
-     * rendering or writing fails, {@code index.html} becomes a short page saying why, or is deleted.
+     * Writes only {@code index.html} into a directory, creating it: a report rendered again from its JSON, the page
+     * saying why no PDF was printed from it ({@code pdfMissing}; null when none is missing). When rendering or
+     * writing fails, {@code index.html} becomes a short page saying why, or is deleted.
      *
      * @return the HTML file
      * @throws IOException when the file cannot be written, {@link UncheckedIOException} or
      *                     {@link IllegalStateException} when rendering fails (see {@link #render(LabReport)})
      */
-    public Path writeHtml(LabReport report, Path dir) throws IOException {
-        return writeHtml(report, dir, null);
-    }
-
-    /** As {@link #writeHtml(LabReport, Path)}, the page saying why no PDF was printed from it ({@code pdfMissing}). */
     public Path writeHtml(LabReport report, Path dir, String pdfMissing) throws IOException {
         Files.createDirectories(dir);
         Path html = dir.resolve(HTML_FILE);
         try {
             StringWriter page = new StringWriter(64 * 1024);
             render(report, page, pdfMissing);
-            replace(html, page.toString());
+            AtomicFile.write(html, page.toString());
         } catch (IOException | RuntimeException e) {
             failedPage(html, "the report could not be rendered", e);
             throw e;
@@ -198,7 +193,7 @@ public final class ReportRenderer {
                 + "<p>It stands in for the report so that an earlier run's cannot be taken for this one's.</p>"
                 + "</body></html>\n";
         try {
-            replace(html, page);
+            AtomicFile.write(html, page);
         } catch (IOException | RuntimeException pageFailed) {
             failure.addSuppressed(pageFailed);
             discardStale(html, failure);
@@ -218,16 +213,4 @@ public final class ReportRenderer {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** Writes to a temporary file first: a reader never sees half a report. */
-    private static void replace(Path file, String content) throws IOException {
-        // Not Files.createTempFile: its owner-only permissions would make the report unreadable to others.
-        Path temporary = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().getId() + ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
 }
