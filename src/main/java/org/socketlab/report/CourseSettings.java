@@ -41,7 +41,8 @@ record CourseSettings(Path answers, String answersShown, boolean referenceAnswer
      * @throws IllegalArgumentException also when the file cannot be read (not UTF-8, a malformed escape)
      */
     static CourseSettings fromSystemProperties() {
-        return of(Path.of(System.getProperty(LabProperties.FILE_PROPERTY, "lab.properties")), System::getProperty);
+        return of(Path.of(System.getProperty(LabProperties.FILE_PROPERTY, LabProperties.FILE_PROPERTY)),
+                System::getProperty);
     }
 
     static CourseSettings of(Path file, UnaryOperator<String> overrides) {

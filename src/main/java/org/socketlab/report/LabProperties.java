@@ -23,7 +23,7 @@ final class LabProperties {
     }
 
     static Cover cover() {
-        return cover(Path.of(System.getProperty(FILE_PROPERTY, "lab.properties")), System::getProperty);
+        return cover(Path.of(System.getProperty(FILE_PROPERTY, FILE_PROPERTY)), System::getProperty);
     }
 
     /** The cover from a file (absent: every field unset) with each key first looked up in {@code overrides}. */
