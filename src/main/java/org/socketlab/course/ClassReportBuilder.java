@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import org.socketlab.report.FeatureResult;
 import org.socketlab.report.ScenarioResult;
 import org.socketlab.report.Verdict;
+import org.socketlab.report.VerdictCounts;
 
 /** Builds the {@link ClassReport} from the students' reports: the columns, the rows, the rates, the reasons. */
 final class ClassReportBuilder {
@@ -162,7 +163,7 @@ final class ClassReportBuilder {
         double score = 0;
         double points = 0;
         boolean gradable = true;
-        Verdict worst = null;
+        int[] counts = new int[Verdict.values().length];
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = cells.get(c);
             if (columns.get(c).question() != question || cell.verdict() == null) {
@@ -171,14 +172,14 @@ final class ClassReportBuilder {
             gradable &= cell.gradable();
             score += cell.score();
             points += cell.points();
-            worst = worst == null || SEVERITY.indexOf(cell.verdict()) > SEVERITY.indexOf(worst) ? cell.verdict() : worst;
+            counts[cell.verdict().ordinal()]++;
         }
+        // The worst verdict present, as a question's summary in the student's own report reads it.
+        Verdict worst = new VerdictCounts(counts[Verdict.AS_EXPECTED.ordinal()],
+                counts[Verdict.NOT_AS_EXPECTED.ordinal()], counts[Verdict.SKIPPED.ordinal()],
+                counts[Verdict.UNDEFINED.ordinal()]).overall();
         return worst == null ? Cell.MISSING : new Cell(worst, gradable, score, points, null);
     }
-
-    /** The verdicts from the best to the worst, as a question's summary orders them (VerdictCounts.overall). */
-    private static final List<Verdict> SEVERITY = List.of(Verdict.AS_EXPECTED, Verdict.SKIPPED, Verdict.UNDEFINED,
-            Verdict.NOT_AS_EXPECTED);
 
     private StudentRow row(String anchor, Submission submission, Map<String, Scored> scenarios, List<String> keys,
             List<Column> columns, List<Column> totals) {
