@@ -104,8 +104,8 @@ collect() { # collect PROTO GENERATOR SERVER WHAT: that figure of every round, o
 
 echo
 echo "== medians of $ROUNDS rounds (errors, wrong: totals); cpu: microseconds of CPU per exchange =="
-printf '%-5s %-9s %-7s %10s %7s %9s %11s %14s %14s %7s %6s\n' proto generator server "req/s" "x c" "x python" \
-    "server cpu" "generator cpu" "machine cores" errors wrong
+printf '%-5s %-9s %-7s %10s %7s %9s %11s %14s %9s %14s %7s %6s\n' proto generator server "req/s" "x c" "x python" \
+    "server cpu" "generator cpu" "cheaper?" "machine cores" errors wrong
 declare -A rps
 for run in "${runs[@]}"; do
     read -r proto generator <<<"$run"
@@ -114,11 +114,12 @@ for run in "${runs[@]}"; do
     done
     for server in "${servers[@]}"; do
         r=${rps[$proto-$generator-$server]}
-        printf '%-5s %-9s %-7s %10s %7s %9s %11s %14s %14s %7s %6s\n' "$proto" "$generator" "$server" "$r" \
+        server_cpu=$(collect "$proto" "$generator" "$server" server_us | median)
+        generator_cpu=$(collect "$proto" "$generator" "$server" client_us | median)
+        printf '%-5s %-9s %-7s %10s %7s %9s %11s %14s %9s %14s %7s %6s\n' "$proto" "$generator" "$server" "$r" \
             "$(ratio "$r" "${rps[$proto-$generator-c]}")" \
             "$([[ $python == yes ]] && ratio "$r" "${rps[$proto-$generator-python]}" || echo -)" \
-            "$(collect "$proto" "$generator" "$server" server_us | median)" \
-            "$(collect "$proto" "$generator" "$server" client_us | median)" \
+            "$server_cpu" "$generator_cpu" "$(cheaper "$generator_cpu" "$server_cpu")" \
             "$(collect "$proto" "$generator" "$server" machine | median)" \
             "$(collect "$proto" "$generator" "$server" errors | sum)" \
             "$(collect "$proto" "$generator" "$server" wrong | sum)"

@@ -78,18 +78,23 @@ collect() { # collect SERVER PROTO FIELD: that figure of every round, one a line
 
 echo
 echo "== summary: medians of $ROUNDS rounds (errors, wrong: totals); cpu: microseconds of CPU per exchange =="
-printf '%-5s %-7s %10s %7s %9s %11s %14s %7s %6s\n' proto server "req/s" "x c" "x python" "server cpu" \
-    "generator cpu" errors wrong
-declare -A rps
+printf '%-5s %-7s %10s %7s %9s %11s %9s %14s %10s %7s %6s\n' proto server "req/s" "x c" "x python" "server cpu" \
+    "cpu x c" "generator cpu" "cheaper?" errors wrong
+declare -A rps cpu
 for proto in tcp udp; do
     for server in "${servers[@]}"; do
         rps[$server-$proto]=$(collect "$server" "$proto" rps | median)
     done
     for server in "${servers[@]}"; do
-        printf '%-5s %-7s %10s %7s %9s %11s %14s %7s %6s\n' "$proto" "$server" "${rps[$server-$proto]}" \
+        cpu[$server-$proto]=$(collect "$server" "$proto" server_us | median)
+    done
+    for server in "${servers[@]}"; do
+        generator_cpu=$(collect "$server" "$proto" client_us | median)
+        printf '%-5s %-7s %10s %7s %9s %11s %9s %14s %10s %7s %6s\n' "$proto" "$server" "${rps[$server-$proto]}" \
             "$(ratio "${rps[$server-$proto]}" "${rps[c-$proto]}")" \
             "$([[ $python == yes ]] && ratio "${rps[$server-$proto]}" "${rps[python-$proto]}" || echo -)" \
-            "$(collect "$server" "$proto" server_us | median)" "$(collect "$server" "$proto" client_us | median)" \
+            "${cpu[$server-$proto]}" "$(ratio "${cpu[c-$proto]}" "${cpu[$server-$proto]}")" "$generator_cpu" \
+            "$(cheaper "$generator_cpu" "${cpu[$server-$proto]}")" \
             "$(collect "$server" "$proto" errors | sum)" "$(collect "$server" "$proto" wrong | sum)"
     done
 done
@@ -111,6 +116,9 @@ for proto in tcp udp; do
     fi
 done
 echo "java: zero errors and zero wrong replies: $java_clean"
+echo "(cpu x c: the C server's CPU per exchange over this server's. cheaper?: whether the load generator spent less"
+echo "CPU per exchange than this server. Where it did not, the two share both cores, each exchange costs both, and the"
+echo "req/s ratios lie closer to 1 than the servers' own costs: BENCHMARKS.md, \"When the load generator is dearer\".)"
 
 echo
 echo "== $IDLE idle TCP connections held open, then one client at once: how long does it wait? =="

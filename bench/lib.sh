@@ -192,6 +192,8 @@ field() { # field OUTPUT-FILE NAME: one figure from a bench output
     esac
 }
 
+# cheaper GENERATOR_US SERVER_US: "yes" when the load generator spent less CPU per exchange than the server.
+cheaper() { awk -v g="$1" -v s="$2" 'BEGIN {print (g == "" || s == "" ? "-" : g < s ? "yes" : "no")}'; }
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 sum() { awk '{s += $1} END {print s + 0}'; }
 maximum() { sort -g | tail -1; }

@@ -58,7 +58,10 @@ class BenchScriptsIT {
                 .containsPattern("first reply [0-9.]+ ms after 10 idle connections connected")
                 // every run shows what the server and the load generator spent per exchange
                 .containsPattern("round 1  tcp  java +[0-9.]+ req/s  errors 0  wrong 0  cpu us/exchange: server "
-                        + "[0-9.]+  load generator [0-9.]+");
+                        + "[0-9.]+  load generator [0-9.]+")
+                // the summary says, server by server, whether the load generator was the cheaper of the two
+                .containsPattern("\ntcp +java( +[0-9.]+| +-){6} +(yes|no) +0 +0\n")
+                .contains("When the load generator is dearer");
         for (String server : new String[] {"java", "c"}) {
             for (String proto : new String[] {"tcp", "udp"}) {
                 // answered, and rightly: errors and wrong replies are the row's last two columns
@@ -89,7 +92,8 @@ class BenchScriptsIT {
         }
         assertThat(ceiling.output()).containsPattern(
                 "round 1  tcp  generator bench  server java +[0-9.]+ req/s .* cpu us/exchange: server [0-9.]+ "
-                        + "generator [0-9.]+");
+                        + "generator [0-9.]+")
+                .containsPattern("\ntcp +c +java( +[0-9.]+| +-){5} +(yes|no) +[0-9.]+ +0 +0\n");
     }
 
     private static boolean onPath(String program) {
