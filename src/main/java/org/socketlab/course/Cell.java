@@ -1,5 +1,6 @@
 package org.socketlab.course;
 
+import org.socketlab.report.Format;
 import org.socketlab.report.Verdict;
 
 /**
@@ -28,7 +29,7 @@ public record Cell(Verdict verdict, boolean gradable, double score, double point
         if (verdict == null) {
             return "-";
         }
-        return gradable ? Points.text(score) : "n/g";
+        return gradable ? Format.number(score) : "n/g";
     }
 
     /** What a pointer over the cell shows: the verdict, and why when it is not as expected. */

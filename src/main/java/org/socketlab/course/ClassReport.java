@@ -2,6 +2,7 @@ package org.socketlab.course;
 
 import java.time.Instant;
 import java.util.List;
+import org.socketlab.report.Format;
 
 /**
  * What the class report shows, and what {@code grades.csv} holds: the students × scenarios matrix with scores and
@@ -36,7 +37,7 @@ public record ClassReport(String course, String assignment, Instant generated, L
     }
 
     public String pointsText() {
-        return Points.text(points());
+        return Format.number(points());
     }
 
     /** e.g. {@code 2026-12-01 02:50 UTC}. */

@@ -1,5 +1,7 @@
 package org.socketlab.course;
 
+import org.socketlab.report.Format;
+
 /**
  * One scenario of the class report: a column of the matrix and of {@code grades.csv}.
  *
@@ -14,6 +16,6 @@ public record Column(String label, int question, String file, String feature, St
 
     /** {@code 2}, {@code 1.5}: points as a gradebook writes them. */
     public String pointsText() {
-        return Points.text(points);
+        return Format.number(points);
     }
 }

@@ -2,6 +2,7 @@ package org.socketlab.course;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.socketlab.report.Format;
 
 /**
  * {@code grades.csv}: one row per student id, one column per scenario, then the total (RFC 4180: comma-separated,
@@ -27,7 +28,7 @@ final class Gradebook {
             fields.add(row.id());
             fields.add(row.name());
             for (Cell cell : row.cells()) {
-                fields.add(cell.verdict() == null ? "" : cell.gradable() ? Points.text(cell.score()) : "ungradable");
+                fields.add(cell.verdict() == null ? "" : cell.gradable() ? Format.number(cell.score()) : "ungradable");
             }
             fields.add(row.scoreText());
             line(csv, fields);

@@ -1,6 +1,7 @@
 package org.socketlab.course;
 
 import java.util.List;
+import org.socketlab.report.Format;
 
 /**
  * One student: a row of the matrix and of {@code grades.csv}.
@@ -27,10 +28,10 @@ public record StudentRow(String anchor, String id, boolean idFromDirectory, Stri
     }
 
     public String scoreText() {
-        return Points.text(score);
+        return Format.number(score);
     }
 
     public String pointsText() {
-        return Points.text(points);
+        return Format.number(points);
     }
 }

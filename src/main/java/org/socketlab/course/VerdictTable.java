@@ -1,11 +1,10 @@
 package org.socketlab.course;
 
-import java.util.Locale;
 import org.socketlab.report.FeatureResult;
+import org.socketlab.report.Format;
 import org.socketlab.report.LabReport;
 import org.socketlab.report.ScenarioResult;
 import org.socketlab.report.Verdict;
-import org.socketlab.report.VerdictCounts;
 
 /**
  * One student's verdicts as a GitHub-flavoured markdown table, for a CI job's summary page
@@ -28,11 +27,9 @@ public final class VerdictTable {
             md.append(" (").append(escape(id)).append(')');
         }
         md.append("\n\n");
-        VerdictCounts totals = report.summary().totals();
-        md.append(String.format(Locale.ROOT, "**Score %s of %s** · %d as expected, %d not as expected, %d skipped, "
-                        + "%d undefined%n%n", Points.text(report.summary().score()),
-                Points.text(report.summary().points()), totals.asExpected(), totals.notAsExpected(),
-                totals.skipped(), totals.undefined()));
+        md.append("**Score ").append(Format.number(report.summary().score())).append(" of ")
+                .append(Format.number(report.summary().points())).append("** · ")
+                .append(report.summary().totals().sentence()).append("\n\n");
         md.append("| question | scenario | verdict | points | why |\n|---|---|---|--:|---|\n");
         int number = 0;
         for (FeatureResult feature : report.features()) {
@@ -43,8 +40,8 @@ public final class VerdictTable {
                 String why = FailureReasons.verbatim(scenario);
                 md.append("| ").append(question).append(" | ").append(escape(scenario.name())).append(" | ")
                         .append(mark(scenario.verdict())).append(' ').append(scenario.verdict().phrase())
-                        .append(" | ").append(Points.text(scenario.score())).append('/')
-                        .append(Points.text(scenario.points())).append(" | ")
+                        .append(" | ").append(Format.number(scenario.score())).append('/')
+                        .append(Format.number(scenario.points())).append(" | ")
                         .append(why == null ? "" : escape(why)).append(" |\n");
             }
         }

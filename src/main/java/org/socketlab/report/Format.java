@@ -63,7 +63,8 @@ public final class Format {
         return number(points);
     }
 
-    static String number(double value) {
+    /** Points as {@link #points(double)} writes them, for code without {@code fmt}: graders' files, class report. */
+    public static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value)
                 : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }

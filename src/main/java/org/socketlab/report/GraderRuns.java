@@ -86,9 +86,7 @@ final class GraderRuns {
                     : " (" + cover.studentId() + ")"));
         }
         lines.add(headline(report, report.features().stream().anyMatch(FeatureResult::gradable)));
-        VerdictCounts totals = report.summary().totals();
-        lines.add(totals.total() + " scenarios: " + totals.asExpected() + " as expected, " + totals.notAsExpected()
-                + " not as expected, " + totals.skipped() + " skipped, " + totals.undefined() + " undefined.");
+        lines.add(report.summary().totals().sentence() + ".");
         for (int q = 0; q < report.features().size(); q++) {
             FeatureResult feature = report.features().get(q);
             lines.add((q + 1) + ". " + feature.name() + ": " + (feature.gradable()

@@ -16,6 +16,12 @@ public record VerdictCounts(int asExpected, int notAsExpected, int skipped, int 
         return asExpected + notAsExpected + skipped + undefined;
     }
 
+    /** The counts in the words every report uses, e.g. {@code 3 scenarios: 2 as expected, 1 not as expected, ...}. */
+    public String sentence() {
+        return total() + " scenarios: " + asExpected + " as expected, " + notAsExpected + " not as expected, " + skipped
+                + " skipped, " + undefined + " undefined";
+    }
+
     /**
      * The verdict that sums these up: the worst one present, so a question with one scenario not as
      * expected reads "not as expected" however many others passed. Null when there are none.

@@ -39,7 +39,8 @@ class GraderResultsTest {
         assertThat(results.get("score").asDouble()).isEqualTo(5);
         assertThat(results.get("execution_time").asLong()).isEqualTo(13); // 12.345 s, rounded up
         assertThat(results.get("output").asText()).contains("Asmaa Gamal Abdel-Halem Mabrouk Nagy",
-                "Score 5 of 10.5 points; 1 question could not run here (ungradable, not 0).", "answers/9-extra.md");
+                "Score 5 of 10.5 points; 1 question could not run here (ungradable, not 0).", "answers/9-extra.md",
+                "7 scenarios: ");
         JsonNode tests = results.get("tests");
         assertThat(tests).hasSize(7);
         assertThat(tests).extracting(test -> test.get("visibility").asText()).containsOnly("visible");

@@ -162,4 +162,10 @@ class PartsTest {
         assertThat(new VerdictCounts(3, 0, 1, 0).overall()).isEqualTo(Verdict.SKIPPED);
         assertThat(new VerdictCounts(0, 0, 0, 0).overall()).isNull();
     }
+
+    @Test
+    void verdictCountsReadAsOneSentence() {
+        assertThat(new VerdictCounts(2, 1, 3, 0).sentence())
+                .isEqualTo("6 scenarios: 2 as expected, 1 not as expected, 3 skipped, 0 undefined");
+    }
 }
