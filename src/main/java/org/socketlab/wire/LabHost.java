@@ -1,7 +1,6 @@
 package org.socketlab.wire;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,11 +117,17 @@ public final class LabHost implements AutoCloseable {
         }
         command.addAll(List.of("--net", "--pid", "--mount", "--fork", "--kill-child", "--",
                 SystemPrograms.find("bash").orElseThrow().toString(), "--noprofile", "--norc", "-s"));
-        Path directory = Files.createTempDirectory("socket-lab-host");
+        Path directory = LabHostDirectory.create();
         Answers answers = new Answers();
         // Pipes: the shell reads its commands on one and answers on the other, for as long as the lab host lives,
         // so what it answers is not held to a program's output limit.
-        ChildProcess holder = ChildProcess.command(command).onLine(answers).outputLimit(Long.MAX_VALUE).start();
+        ChildProcess holder;
+        try {
+            holder = ChildProcess.command(command).onLine(answers).outputLimit(Long.MAX_VALUE).start();
+        } catch (IOException | RuntimeException e) {
+            LabHostDirectory.delete(directory);
+            throw e;
+        }
         try {
             LabHost host = new LabHost(holder, answers, directory);
             host.shell(SystemPrograms.find("ip").orElseThrow() + " link set lo up");
@@ -132,6 +137,7 @@ public final class LabHost implements AutoCloseable {
             return host;
         } catch (IOException | RuntimeException e) {
             holder.close();
+            LabHostDirectory.delete(directory);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
@@ -349,14 +355,7 @@ public final class LabHost implements AutoCloseable {
         }
         holder.awaitExit(CLOSE_WAIT);
         holder.close(); // should the shell not have ended, it is killed with everything it started
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException ignored) {
-            // a temporary file left behind is not worth failing a scenario for
-        }
+        LabHostDirectory.delete(directory);
     }
 
     static String quote(String text) {
