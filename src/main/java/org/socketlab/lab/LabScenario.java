@@ -35,6 +35,7 @@ public final class LabScenario implements AutoCloseable {
 
     private final ScenarioRecorder recorder;
     /** The roles the student's own programs play in this scenario. */
+    private final ProgramSettings programSettings;
     private final ExternalRoles external;
     private final ScenarioCapture capture;
     private final ProgramSite site;
@@ -52,6 +53,7 @@ public final class LabScenario implements AutoCloseable {
 
     public LabScenario(ScenarioRecorder recorder, ProgramSettings programs) {
         this.recorder = recorder;
+        this.programSettings = programs;
         this.external = new ExternalRoles(programs, recorder);
         this.capture = new ScenarioCapture(recorder);
         this.site = new ProgramSite(recorder, capture);
@@ -70,7 +72,7 @@ public final class LabScenario implements AutoCloseable {
     /** The generic steps' programs: any program named {@code lab.program.NAME}, on this scenario's lab host. */
     public NamedPrograms programs() {
         if (namedPrograms == null) {
-            namedPrograms = new NamedPrograms(site, recorder, ProgramSettings.current());
+            namedPrograms = new NamedPrograms(site, ports, recorder, programSettings);
         }
         return namedPrograms;
     }
@@ -87,7 +89,6 @@ public final class LabScenario implements AutoCloseable {
 
     // ---- where programs run, and their ports ----------------------------------------------------------------
 
-    /** The real port standing for a lab port in this scenario, chosen free for both TCP and UDP on first use. */
     /** The address the scenario's programs bind and send to. */
     String host() {
         return site.host();
@@ -98,6 +99,7 @@ public final class LabScenario implements AutoCloseable {
         return site.placement(directory);
     }
 
+    /** The real port standing for a lab port in this scenario, chosen free for both TCP and UDP on first use. */
     public int realPort(int labPort) {
         return ports.realPort(labPort);
     }

@@ -29,6 +29,7 @@ public final class NamedPrograms implements AutoCloseable {
     private static final Duration LINE_WAIT = Duration.ofSeconds(5);
 
     private final ProgramSite site;
+    private final PortPlan ports;
     private final ScenarioRecorder recorder;
     private final ProgramSettings settings;
     private final Map<String, Started> programs = new LinkedHashMap<>();
@@ -37,16 +38,27 @@ public final class NamedPrograms implements AutoCloseable {
     private record Started(ExternalProgram program, long startNanos, long atMillis) {
     }
 
-    NamedPrograms(ProgramSite site, ScenarioRecorder recorder, ProgramSettings settings) {
+    NamedPrograms(ProgramSite site, PortPlan ports, ScenarioRecorder recorder, ProgramSettings settings) {
         this.site = site;
+        this.ports = ports;
         this.recorder = recorder;
         this.settings = settings;
     }
 
-    /** Starts the program named NAME with extra arguments ({@code {host}} replaced), in the background. */
+    /**
+     * Starts the program named NAME with extra arguments ({@code {host}} replaced), in the background. The port
+     * numbers in its arguments are the ones the feature wrote, so the scenario's ports stay those ({@link
+     * PortPlan#keepPortsAsWritten}).
+     */
     public void start(String name, String arguments) {
         ProgramCommand command = settings.program(name).orElseThrow(() -> new TestAbortedException(
                 "no program is named for \"" + name + "\": set lab.program." + name + " in lab.properties or with -D"));
+        if (command.takesPort()) {
+            throw new TestAbortedException("lab.program." + name + " has {port}, but a program the steps start by "
+                    + "name plays no role and has no port of the scenario's: write the port in the step instead, "
+                    + "e.g. runs with \"{host} 12000\"");
+        }
+        ports.keepPortsAsWritten();
         List<String> words = new ArrayList<>(command.resolve(site.host(), 0));
         if (!arguments.isBlank()) {
             for (String word : ProgramCommand.split(arguments)) {

@@ -49,6 +49,8 @@ final class PortPlan {
     private final Map<Integer, Integer> realPorts = new HashMap<>();
     /** Ports "no server on ..." checked free: a datagram sent there is known to reach no one. */
     private final Set<LabPort> verifiedFree = new HashSet<>();
+    /** Set once a program got its ports as the feature wrote them: every lab port is then its own real port. */
+    private boolean portsAsWritten;
 
     private record LabPort(Transport transport, int port) {
     }
@@ -67,6 +69,12 @@ final class PortPlan {
         if (ProgramSite.isolated()) {
             site.labHost();
             keepOwnNumber(labPort); // on its own lab host, the lab's port is the real port
+            return labPort;
+        }
+        if (portsAsWritten) {
+            if (keepOwnNumber(labPort) == null) {
+                capture.watch(labPort);
+            }
             return labPort;
         }
         return realPorts.computeIfAbsent(labPort, lab -> {
@@ -98,17 +106,42 @@ final class PortPlan {
         if (ProgramSite.isolated() || command.takesPort() || outOfRange(labPort)) {
             return realPort(labPort);
         }
-        if (!HARD_CODED_PORTS.isHeldByCurrentThread()) {
-            HARD_CODED_PORTS.lock();
-            recorder.note("No lab host: this scenario ran alone, on the real port " + labPort
-                    + ", because a program's port is written inside it.");
-        }
+        runAlone("on the real port " + labPort + ", because a program's port is written inside it");
         Integer mapped = keepOwnNumber(labPort);
         if (mapped != null && mapped != labPort) {
             throw new TestAbortedException("the program has port " + labPort + " written inside it, and this "
                     + "scenario had already mapped that port to " + mapped + "; pass the port with {port}");
         }
         return labPort;
+    }
+
+    /**
+     * For a program whose ports are in the arguments a feature wrote (the generic steps' {@code runs with "{host}
+     * 12000"}): nothing can map them, so without a lab host every lab port of the scenario is from now on its own
+     * real port, and the scenario runs alone, as for a program with its port written inside it. On a lab host they
+     * are already.
+     */
+    void keepPortsAsWritten() {
+        if (ProgramSite.isolated() || portsAsWritten) {
+            return;
+        }
+        realPorts.forEach((lab, real) -> {
+            if (!lab.equals(real)) {
+                throw new TestAbortedException("a program is given its ports as the feature writes them, and this "
+                        + "scenario had already mapped port " + lab + " to " + real + "; without a lab host, start the "
+                        + "program before the steps that use its ports");
+            }
+        });
+        runAlone("on the real ports the feature writes, because a program is given them in its arguments");
+        portsAsWritten = true;
+    }
+
+    /** Holds the lock that one scenario at a time may hold, until the scenario closes; says why, once. */
+    private void runAlone(String why) {
+        if (!HARD_CODED_PORTS.isHeldByCurrentThread()) {
+            HARD_CODED_PORTS.lock();
+            recorder.note("No lab host: this scenario ran alone, " + why + ".");
+        }
     }
 
     /** Lets the next scenario with a hard-coded port run; the lock is held by this scenario's thread. */

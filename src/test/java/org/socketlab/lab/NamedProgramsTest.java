@@ -1,0 +1,98 @@
+package org.socketlab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.opentest4j.TestAbortedException;
+import org.socketlab.model.PortMapping;
+import org.socketlab.programs.Commands;
+import org.socketlab.programs.ProgramSettings;
+
+/**
+ * The generic steps ({@code the program "NAME" runs with "..."}, {@code the datagram ... is sent to port N}): a
+ * program the steps name gets its ports in the arguments the feature wrote, and a datagram sent to that port
+ * reaches it, on a lab host and without one.
+ */
+@Isolated("it sets lab.isolation, which every class that makes a lab host reads")
+class NamedProgramsTest {
+    /** Another course's UDP pinger: host and port from its arguments, "pong" and the message back. */
+    private static final String PINGER = """
+            import sys
+            from socket import *
+            s = socket(AF_INET, SOCK_DGRAM)
+            s.bind((sys.argv[1], int(sys.argv[2])))
+            print('pinger ready', flush=True)
+            while True:
+                message, sender = s.recvfrom(2048)
+                s.sendto(b'pong ' + message, sender)
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void onALabHostTheDatagramReachesTheProgramOnThePortTheFeatureWrote() throws Exception {
+        assumeTrue(LabScenario.isolated(), () -> "no lab hosts here: " + LabScenario.isolation().note());
+        pingOnPort12000();
+    }
+
+    @Test
+    void withoutALabHostTheScenarioKeepsThePortsTheFeatureWroteAndRunsAlone() throws Exception {
+        String before = System.getProperty("lab.isolation");
+        System.setProperty("lab.isolation", "none");
+        try {
+            LabScenario lab = pingOnPort12000();
+            assertThat(lab.recorder().snapshot().ports()).contains(new PortMapping(12000, 12000));
+            assertThat(lab.recorder().snapshot().notes()).anyMatch(note -> note.startsWith("No lab host: this "
+                    + "scenario ran alone, on the real ports the feature writes"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("lab.isolation");
+            } else {
+                System.setProperty("lab.isolation", before);
+            }
+        }
+    }
+
+    @Test
+    void aNamedProgramWithPortInItsCommandIsSkippedSayingWhereThePortGoes() throws Exception {
+        try (LabScenario lab = scenario("python3 pinger.py {host} {port}")) {
+            assertThatThrownBy(() -> lab.programs().start("pinger", ""))
+                    .isInstanceOf(TestAbortedException.class)
+                    .hasMessageContaining("lab.program.pinger has {port}")
+                    .hasMessageContaining("runs with \"{host} 12000\"");
+        }
+    }
+
+    /** Runs the pinger on lab port 12000 and pings it there; returns the closed scenario for its record. */
+    private LabScenario pingOnPort12000() throws Exception {
+        assumeTrue(Commands.runs(List.of("python3", "-c", "pass"), Duration.ofSeconds(30)),
+                "python3 is not installed (apt-get install python3)");
+        try (LabScenario lab = scenario("python3 pinger.py")) {
+            lab.programs().start("pinger", "{host} 12000");
+            lab.programs().expectPrints("pinger", "pinger ready");
+            lab.programs().sendDatagram("ping 1", lab.realPort(12000), Duration.ofSeconds(2));
+            lab.programs().expectReply("pong ping 1");
+            return lab;
+        }
+    }
+
+    private LabScenario scenario(String pinger) throws Exception {
+        Files.writeString(project.resolve("pinger.py"), PINGER);
+        // A program's name is known to the settings when a feature names it.
+        Files.createDirectories(project.resolve("features"));
+        Files.writeString(project.resolve("features/ping.feature"), "When the program \"pinger\" runs\n");
+        Properties settings = new Properties();
+        settings.setProperty(ProgramSettings.PREFIX + "pinger", pinger);
+        return new LabScenario(new ScenarioRecorder(), ProgramSettings.load(project, Path.of("features"), settings));
+    }
+}
