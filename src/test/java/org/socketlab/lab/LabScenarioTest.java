@@ -32,27 +32,22 @@ class LabScenarioTest {
 
     @Test
     void aLabPortMapsToOneRealPortBelowTheEphemeralRange() throws Exception {
-        String before = System.getProperty("lab.isolation");
-        System.setProperty("lab.isolation", "none"); // the fallback where namespaces cannot be made
-        try (LabScenario lab = new LabScenario(new ScenarioRecorder())) {
-            int real = lab.realPort(12000);
+        NoIsolation.during(() -> {
+            try (LabScenario lab = new LabScenario(new ScenarioRecorder())) {
+                int real = lab.realPort(12000);
 
-            assertThat(lab.realPort(12000)).isEqualTo(real);
-            assertThat(lab.realPort(4000)).isNotEqualTo(real);
-            assertThat(lab.recorder().snapshot().ports()).contains(new PortMapping(12000, real));
-            Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-            if (Files.exists(range)) {
-                // A client's own source port comes from that range: it must never equal a server's port.
-                int ephemeralStart = Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
-                assertThat(real).isLessThan(ephemeralStart);
+                assertThat(lab.realPort(12000)).isEqualTo(real);
+                assertThat(lab.realPort(4000)).isNotEqualTo(real);
+                assertThat(lab.recorder().snapshot().ports()).contains(new PortMapping(12000, real));
+                Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+                if (Files.exists(range)) {
+                    // A client's own source port comes from that range: it must never equal a server's port.
+                    int ephemeralStart = Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
+                    assertThat(real).isLessThan(ephemeralStart);
+                }
             }
-        } finally {
-            if (before == null) {
-                System.clearProperty("lab.isolation");
-            } else {
-                System.setProperty("lab.isolation", before);
-            }
-        }
+            return null;
+        });
     }
 
     @Test

@@ -47,20 +47,10 @@ class NamedProgramsTest {
 
     @Test
     void withoutALabHostTheScenarioKeepsThePortsTheFeatureWroteAndRunsAlone() throws Exception {
-        String before = System.getProperty("lab.isolation");
-        System.setProperty("lab.isolation", "none");
-        try {
-            LabScenario lab = pingOnPort12000();
-            assertThat(lab.recorder().snapshot().ports()).contains(new PortMapping(12000, 12000));
-            assertThat(lab.recorder().snapshot().notes()).anyMatch(note -> note.startsWith("No lab host: this "
-                    + "scenario ran alone, on the real ports the feature writes"));
-        } finally {
-            if (before == null) {
-                System.clearProperty("lab.isolation");
-            } else {
-                System.setProperty("lab.isolation", before);
-            }
-        }
+        LabScenario lab = NoIsolation.during(this::pingOnPort12000);
+        assertThat(lab.recorder().snapshot().ports()).contains(new PortMapping(12000, 12000));
+        assertThat(lab.recorder().snapshot().notes()).anyMatch(note -> note.startsWith("No lab host: this "
+                + "scenario ran alone, on the real ports the feature writes"));
     }
 
     @Test
