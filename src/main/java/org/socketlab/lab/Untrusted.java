@@ -9,9 +9,10 @@ import java.util.Set;
 import org.socketlab.wire.LabHost;
 
 /**
- * Who a program that is not socket-lab's own runs as. On its lab host it reaches no network but the scenario's,
- * {@link org.socketlab.programs.ChildProcess} bounds its time, memory and output, and here, when the lab runs as
- * root, it gets no root.
+ * Who a program that is not socket-lab's own runs as. On its lab host it reaches no network but the scenario's and
+ * sees no process but the lab host's, {@link org.socketlab.programs.ChildProcess} bounds its time, memory and
+ * output, and here, when the lab runs as root, it gets no capability: it cannot enter another namespace (the
+ * machine's network), mount, or raise its own limits.
  */
 final class Untrusted {
     /** How long a program that is not socket-lab's own may run: it is stopped then, and the report says so. */
@@ -23,16 +24,20 @@ final class Untrusted {
     }
 
     /**
-     * The command, run as user nobody with no capabilities when this JVM is root and nobody can reach the
-     * project directory; else as it is (an unprivileged lab runs it as its own user, without capabilities).
+     * When this JVM is root: the command run as user nobody where nobody can reach the project directory and the
+     * program, else as root; either way with every capability dropped, for good (the bounding set emptied, no new
+     * privileges on exec). Otherwise as it is: an unprivileged lab runs it as its own user, without capabilities.
      */
     static List<String> dropPrivileges(List<String> words, Path directory) {
-        if (!LabHost.jvmMayJoin() // root
-                || !reachableByOthers(directory) || !reachableByOthers(executable(words.get(0), directory))) {
-            return words; // nobody could not even start it (a python3 under /root/.pyenv, a checkout under /root)
+        if (!LabHost.jvmMayJoin()) { // not root
+            return words;
         }
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--"));
+        List<String> command = new ArrayList<>(List.of("setpriv"));
+        // Nobody could not even start a python3 under /root/.pyenv or a checkout under /root: those stay root's.
+        if (reachableByOthers(directory) && reachableByOthers(executable(words.get(0), directory))) {
+            command.addAll(List.of("--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        }
+        command.addAll(List.of("--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"));
         command.addAll(words);
         return command;
     }

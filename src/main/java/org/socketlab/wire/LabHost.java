@@ -17,10 +17,11 @@ import org.socketlab.programs.ChildProcess;
  * when the scenario makes one), so the lab's ports are the real ports, scenarios run side by side, and a program
  * reaches nothing beyond it.
  *
- * <p>The namespace is held by one process: {@code unshare --net --pid --mount --fork --kill-child bash -s} (and,
- * for a user who is not root, {@code --user --map-current-user --keep-caps}, as ../shared/FACTS.md measured). Its
- * bash reads commands on its standard input from this JVM, and runs what needs the namespace's privileges (ip,
- * iptables, tcpdump); it answers on its output, each line tagged with its command's number. Everything in the lab
+ * <p>The namespace is held by one process:
+ * {@code unshare --net --pid --mount --mount-proc --fork --kill-child bash -s} (and, for a user who is not root,
+ * {@code --user --map-current-user --keep-caps}, as ../shared/FACTS.md measured). Its bash reads commands on its
+ * standard input from this JVM, and runs what needs the namespace's privileges (ip, iptables, tcpdump); it answers
+ * on its output, each line tagged with its command's number. Its /proc is its own. Everything in the lab
  * host is in the pid namespace of that bash: when the bash ends, the kernel kills every process left in it, and the
  * network and mount namespaces, their veths and mounts go with them. The bash ends when this JVM closes its input,
  * also when the JVM is killed, so nothing outlives the run.
@@ -115,7 +116,9 @@ public final class LabHost implements AutoCloseable {
             // Unprivileged: a user namespace of our own gives the capabilities inside, and only inside.
             command.addAll(List.of("--user", "--map-current-user", "--keep-caps"));
         }
-        command.addAll(List.of("--net", "--pid", "--mount", "--fork", "--kill-child", "--",
+        // --mount-proc: a /proc of the lab host's own, so its programs see no process of the machine's (nor, through
+        // /proc/PID/ns, the machine's namespaces).
+        command.addAll(List.of("--net", "--pid", "--mount", "--mount-proc", "--fork", "--kill-child", "--",
                 SystemPrograms.find("bash").orElseThrow().toString(), "--noprofile", "--norc", "-s"));
         Path directory = LabHostDirectory.create();
         Answers answers = new Answers();

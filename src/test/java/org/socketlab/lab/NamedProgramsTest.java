@@ -36,6 +36,17 @@ class NamedProgramsTest {
                 s.sendto(b'pong ' + message, sender)
             """;
 
+    /** What a student's program could try: its capabilities, the processes it sees, entering a namespace. */
+    private static final String PROBE = """
+            import ctypes, os
+            status = open('/proc/self/status').read().splitlines()
+            print('CapEff', [line.split()[1] for line in status if line.startswith('CapEff')][0])
+            print('processes', len([p for p in os.listdir('/proc') if p.isdigit()]))
+            libc = ctypes.CDLL(None, use_errno=True)
+            fd = os.open('/proc/self/ns/net', os.O_RDONLY)
+            print('setns', libc.setns(fd, 0), ctypes.get_errno())
+            """;
+
     @TempDir
     Path project;
 
@@ -54,6 +65,24 @@ class NamedProgramsTest {
     }
 
     @Test
+    void onALabHostAProgramHasNoCapabilitySeesOnlyTheLabHostsProcessesAndCannotEnterANamespace() throws Exception {
+        assumeTrue(LabScenario.isolated(), () -> "no lab hosts here: " + LabScenario.isolation().note());
+        assumePython();
+        Files.writeString(project.resolve("probe.py"), PROBE);
+        try (LabScenario lab = scenario("pinger", "python3 pinger.py", "probe", "python3 probe.py")) {
+            lab.programs().run("probe", "");
+            lab.programs().expectExitStatus("probe", 0);
+            List<String> printed = lab.recorder().snapshot().consoles().get("probe").stream()
+                    .map(line -> line.text()).toList();
+            assertThat(printed).contains("CapEff 0000000000000000");
+            // setns(2) needs CAP_SYS_ADMIN, even for the namespace the program is in: EPERM (1).
+            assertThat(printed).contains("setns -1 1");
+            // The lab host's shell, nsenter's child and the probe; not the machine's hundreds.
+            assertThat(printed).anySatisfy(line -> assertThat(line).matches("processes [1-9]"));
+        }
+    }
+
+    @Test
     void aNamedProgramWithPortInItsCommandIsSkippedSayingWhereThePortGoes() throws Exception {
         try (LabScenario lab = scenario("python3 pinger.py {host} {port}")) {
             assertThatThrownBy(() -> lab.programs().start("pinger", ""))
@@ -65,8 +94,7 @@ class NamedProgramsTest {
 
     /** Runs the pinger on lab port 12000 and pings it there; returns the closed scenario for its record. */
     private LabScenario pingOnPort12000() throws Exception {
-        assumeTrue(Commands.runs(List.of("python3", "-c", "pass"), Duration.ofSeconds(30)),
-                "python3 is not installed (apt-get install python3)");
+        assumePython();
         try (LabScenario lab = scenario("python3 pinger.py")) {
             lab.programs().start("pinger", "{host} 12000");
             lab.programs().expectPrints("pinger", "pinger ready");
@@ -77,12 +105,26 @@ class NamedProgramsTest {
     }
 
     private LabScenario scenario(String pinger) throws Exception {
+        return scenario("pinger", pinger);
+    }
+
+    /** A scenario with these programs named: name, command, name, command, ... */
+    private LabScenario scenario(String... namesAndCommands) throws Exception {
         Files.writeString(project.resolve("pinger.py"), PINGER);
-        // A program's name is known to the settings when a feature names it.
-        Files.createDirectories(project.resolve("features"));
-        Files.writeString(project.resolve("features/ping.feature"), "When the program \"pinger\" runs\n");
         Properties settings = new Properties();
-        settings.setProperty(ProgramSettings.PREFIX + "pinger", pinger);
+        StringBuilder feature = new StringBuilder();
+        for (int i = 0; i < namesAndCommands.length; i += 2) {
+            settings.setProperty(ProgramSettings.PREFIX + namesAndCommands[i], namesAndCommands[i + 1]);
+            // A program's name is known to the settings when a feature names it.
+            feature.append("When the program \"").append(namesAndCommands[i]).append("\" runs\n");
+        }
+        Files.createDirectories(project.resolve("features"));
+        Files.writeString(project.resolve("features/ping.feature"), feature);
         return new LabScenario(new ScenarioRecorder(), ProgramSettings.load(project, Path.of("features"), settings));
+    }
+
+    private static void assumePython() {
+        assumeTrue(Commands.runs(List.of("python3", "-c", "pass"), Duration.ofSeconds(30)),
+                "python3 is not installed (apt-get install python3)");
     }
 }
