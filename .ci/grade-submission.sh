@@ -19,7 +19,10 @@
 # with a warning, and given with -D, which wins over the file anyway.
 #
 # The student id is the folder's name, whatever the cover says. Writes <folder>/target/lab-report/ whatever the
-# verdicts (scenarios that fail do not fail this script); exits non-zero only when no report could be written.
+# verdicts (scenarios that fail do not fail this script): results.json, or when the run could write no report a
+# REPORT-FAILED.txt saying why, so that class-report gives the student a row. A target/ the submission brings is
+# removed first: a report handed in, or left by an earlier run, must not pass for this one's. Exits non-zero only
+# when no report could be written.
 set -euo pipefail
 course="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 submission="${1:?usage: .ci/grade-submission.sh submissions/<student-id> [mvn arguments]}"
@@ -35,7 +38,7 @@ for part in pom.xml src features reports-template .ci; do
     rm -rf "${submission:?}/$part"
     cp -R "$course/$part" "$submission/$part"
 done
-rm -rf "${submission:?}/.mvn" "$submission/mvnw" "$submission/mvnw.cmd"
+rm -rf "${submission:?}/.mvn" "$submission/mvnw" "$submission/mvnw.cmd" "$submission/target"
 
 # The cover's name: the student's own, never the course's (the hand-out's lab.student would be on every report).
 student=()
@@ -66,4 +69,16 @@ chromium="$(command -v google-chrome || command -v chromium || true)"
 
 cd "$submission"
 echo "grade-submission: $id: mvn ${args[*]} $*"
-mvn "${args[@]}" "$@"
+status=0
+mvn "${args[@]}" "$@" || status=$?
+report=target/lab-report
+if [ -f "$report/results.json" ]; then
+    exit 0
+fi
+if [ ! -f "$report/REPORT-FAILED.txt" ]; then # Maven stopped before the report's own code could say why
+    mkdir -p "$report"
+    echo "error: the grading run wrote no report (mvn exited $status); the reason is in the grading job's log" \
+        > "$report/REPORT-FAILED.txt"
+fi
+echo "grade-submission: $id: no report; $submission/$report/REPORT-FAILED.txt says why" >&2
+exit $(( status == 0 ? 1 : status ))

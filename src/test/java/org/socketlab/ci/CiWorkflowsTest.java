@@ -150,6 +150,18 @@ class CiWorkflowsTest {
         assertThat(merge.path("stage").asText()).isEqualTo("merge");
         assertThat(merge.path("when").asText()).isEqualTo("always");
         assertThat(merge.at("/script/1").asText()).contains("class-report --out class-report");
+        // It merges the graded reports, not a results.json a student handed in with their folder.
+        for (String id : List.of("alice", "o'brien")) {
+            Files.createDirectories(submissions.resolve(id).resolve("target/lab-report"));
+        }
+        Files.createDirectories(submissions.resolve("alice/lab-report"));
+        Path out = dir.resolve("merged");
+        Process shell = new ProcessBuilder("bash", "-c", merge.at("/script/1").asText().replace(
+                "java -XX:TieredStopAtLevel=1 -jar target/socket-lab.jar class-report --out class-report ",
+                "printf '%s\\n' ")).redirectOutput(out.toFile()).start();
+        assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readAllLines(out)).containsExactly(submissions + "/alice/target/lab-report",
+                submissions + "/o'brien/target/lab-report");
     }
 
     @Test

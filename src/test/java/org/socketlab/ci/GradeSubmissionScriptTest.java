@@ -54,17 +54,39 @@ class GradeSubmissionScriptTest {
         assertThat(args).contains("-Dlab.student=", "-Dlab.studentId=20260002", "-Dlab.requirePrograms=true");
     }
 
-    /** Runs the script with a stand-in mvn; returns the arguments it got. */
+    @Test
+    void aReportTheSubmissionBringsIsRemovedAndARunThatWritesNoneSaysSo() throws Exception {
+        Path submission = Files.createDirectories(dir.resolve("submissions/20260003"));
+        Path handedIn = Files.createDirectories(submission.resolve("target/lab-report")).resolve("results.json");
+        Files.writeString(handedIn, "{\"summary\": {\"score\": 100}}");
+
+        // Maven stops before the report's own code runs (a dependency it cannot download, say).
+        int status = run(submission, "echo 'Could not resolve dependencies' >&2; exit 7");
+
+        assertThat(status).as("no report, so the script fails, with Maven's status").isEqualTo(7);
+        assertThat(handedIn).doesNotExist();
+        assertThat(submission.resolve("target/lab-report/REPORT-FAILED.txt")).content()
+                .startsWith("error: the grading run wrote no report (mvn exited 7)");
+    }
+
+    /** Runs the script with a stand-in mvn that writes a report; returns the arguments it got. */
     private List<String> grade(Path submission) throws Exception {
+        int status = run(submission, "printf '%s\\n' \"$@\" > mvn-arguments.txt\n"
+                + "mkdir -p target/lab-report && echo '{}' > target/lab-report/results.json");
+        assertThat(status).as(Files.readString(dir.resolve("script-output.txt"))).isZero();
+        return Files.readAllLines(submission.resolve("mvn-arguments.txt"));
+    }
+
+    /** Runs the script with a stand-in mvn made of this shell script; returns its exit status. */
+    private int run(Path submission, String mvnScript) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > mvn-arguments.txt\n");
+        Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\n" + mvnScript + "\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessBuilder script = new ProcessBuilder("bash", ".ci/grade-submission.sh", submission.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("script-output.txt").toFile());
         script.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process process = script.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the script finishes").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("script-output.txt"))).isZero();
-        return Files.readAllLines(submission.resolve("mvn-arguments.txt"));
+        return process.exitValue();
     }
 }
