@@ -64,7 +64,7 @@ final class ClassReportCommand implements Callable<Integer> {
                     + count(report.columns().size(), "scenario"));
             terminal.println(written.html().toString());
             terminal.println(written.csv().toString());
-            if (report.students().isEmpty()) {
+            if (report.students().stream().allMatch(student -> student.noReport() != null)) {
                 terminal.printError("error: no student's results.json could be read");
                 return Exit.NOTHING_MERGED.code;
             }

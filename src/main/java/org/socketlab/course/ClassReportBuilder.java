@@ -207,11 +207,11 @@ final class ClassReportBuilder {
                 submission.file().toString(), ownReport(submission.file()), cells, subtotals, score, points, null);
     }
 
-    /** The row of a student whose run wrote no report: every cell missing, no points, the run's own reason. */
+    /** The row of a student with no report to merge: every cell missing, no points, and why. */
     private StudentRow noReport(String anchor, Submissions.FailedRun run, int columns, int questions) {
-        return new StudentRow(anchor, run.studentId(), true, "", run.file().toString(), link(run.file()),
-                Collections.nCopies(columns, Cell.MISSING), Collections.nCopies(questions, Cell.MISSING), 0, 0,
-                run.why());
+        return new StudentRow(anchor, run.studentId(), run.idFromDirectory(), "", run.file().toString(),
+                link(run.file()), Collections.nCopies(columns, Cell.MISSING),
+                Collections.nCopies(questions, Cell.MISSING), 0, 0, run.why());
     }
 
     private static ColumnRate rate(Column column, List<StudentRow> rows, Function<StudentRow, Cell> cellOf) {

@@ -92,6 +92,19 @@ final class ResultsReader {
                 + LabReport.SCHEMA_VERSION);
     }
 
+    /**
+     * The cover's student id of a file that could not be read as a report (another schema, say), if it is JSON that
+     * has one; else empty.
+     */
+    static String coverStudentId(Path file) {
+        try {
+            JsonNode tree = MAPPER.readTree(file.toFile());
+            return tree == null ? "" : tree.at("/cover/studentId").asText("").strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static int schemaVersion(Path file) {
         try {
             JsonNode tree = MAPPER.readTree(file.toFile());

@@ -19,7 +19,8 @@ import org.socketlab.report.LabReportPlugin;
  * Finds and reads the students' results.json: the files named on the command line, and every
  * {@code results.json} below the directories named. What cannot be used becomes an {@link InputProblem}, never an
  * exception: one bad file must not cost the other students their grade. A {@code REPORT-FAILED.txt} with no
- * results.json beside it (a run that wrote no report) is listed too, so no student goes missing unseen.
+ * results.json beside it (a run that wrote no report), and a results.json that cannot be read, give their student a
+ * row that says why, so no student goes missing unseen.
  */
 final class Submissions {
     static final String RESULTS_FILE = "results.json";
@@ -33,8 +34,11 @@ final class Submissions {
     record Loaded(List<Submission> submissions, List<FailedRun> failedRuns, List<InputProblem> problems) {
     }
 
-    /** A student's run that wrote no report: its {@code REPORT-FAILED.txt}, and why, in its words. */
-    record FailedRun(Path file, String studentId, String why) {
+    /**
+     * A student's run that left no report to merge: its {@code REPORT-FAILED.txt} and why, in its words; or its
+     * results.json and why it cannot be read.
+     */
+    record FailedRun(Path file, String studentId, boolean idFromDirectory, String why) {
     }
 
     /** One file read: its submission, or the problem that keeps it out, and for a failed run the run too. */
@@ -143,7 +147,7 @@ final class Submissions {
         String reason = firstLine(why);
         return new Read(null, new InputProblem(file, InputProblem.Kind.NO_REPORT, "student \"" + student
                 + "\" has no results.json, so their row has no points and says why: " + reason),
-                new FailedRun(file, student, reason));
+                new FailedRun(file, student, true, reason));
     }
 
     private static Read read(Path file) {
@@ -154,15 +158,29 @@ final class Submissions {
         try {
             report = ResultsReader.read(file);
         } catch (ResultsReader.NotAReport e) {
-            return new Read(null, new InputProblem(file, e.kind, e.getMessage()));
+            return unreadable(file, new InputProblem(file, e.kind, e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return new Read(null, new InputProblem(file, InputProblem.Kind.NOT_A_REPORT,
+            return unreadable(file, new InputProblem(file, InputProblem.Kind.NOT_A_REPORT,
                     firstLine(String.valueOf(e.getMessage()))));
         }
         String coverId = report.cover().studentId();
         boolean fromDirectory = coverId == null || coverId.isBlank();
         String id = fromDirectory ? directoryName(file) : coverId.strip();
         return new Read(new Submission(file, report, id, fromDirectory, ranAt(report, file)), null);
+    }
+
+    /**
+     * A results.json that cannot be merged still stands for a student: the one its cover names if it can be read
+     * that far (a report of another schemaVersion), else its directory's. Their row says why it has no points.
+     */
+    private static Read unreadable(Path file, InputProblem problem) {
+        if (!file.getFileName().toString().equals(RESULTS_FILE)) {
+            return new Read(null, problem); // another file named on the command line: a mistake, not a student
+        }
+        String coverId = ResultsReader.coverStudentId(file);
+        String student = coverId.isEmpty() ? directoryName(file) : coverId;
+        return new Read(null, problem, new FailedRun(file, student, coverId.isEmpty(),
+                "its results.json cannot be read: " + problem.kind().phrase() + ": " + problem.detail()));
     }
 
     /** The nearest directory above the file whose name is not a build's ({@code target/lab-report}). */

@@ -42,6 +42,19 @@ class ClassReportCommandTest {
     }
 
     @Test
+    void classReportWhereEveryRunFailedFailsThoughEachStudentHasARow() throws Exception {
+        Path student = java.nio.file.Files.createDirectories(dir.resolve("in/20260001/target/lab-report"));
+        java.nio.file.Files.writeString(student.resolve("REPORT-FAILED.txt"), "error: lab.grader=moodle is refused\n");
+        Path out = dir.resolve("class");
+
+        Cli.Run run = Cli.run("class-report", "--out", out.toString(), dir.resolve("in").toString());
+
+        assertThat(run.exitCode()).as("a course-wide setting that failed every run is an error").isEqualTo(1);
+        assertThat(run.err()).contains("error: no student's results.json could be read");
+        assertThat(out.resolve("grades.csv")).content().contains("20260001");
+    }
+
+    @Test
     void classReportNeedsAnOutputDirectoryAndInput() {
         assertThat(Cli.run("class-report", dir.toString()).exitCode()).isEqualTo(2);
         assertThat(Cli.run("class-report", "--out", dir.toString()).exitCode()).isEqualTo(2);

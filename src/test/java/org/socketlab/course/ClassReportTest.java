@@ -236,7 +236,15 @@ class ClassReportTest {
 
         ClassReport report = read(dir, dir.resolve("no-such-dir"));
 
-        assertThat(report.students()).extracting(StudentRow::id).containsExactly("s1");
+        // Each file that cannot be merged still stands for a student: a row with no points that says why. The newer
+        // socket-lab's report names its student (s1, whose readable report counts); the others their directory.
+        assertThat(report.students()).extracting(StudentRow::id)
+                .containsExactlyInAnyOrder("s1", "garbage", "gradescope", "empty", "reshaped");
+        assertThat(report.students()).filteredOn(row -> row.id().equals("reshaped")).singleElement()
+                .satisfies(row -> assertThat(row.noReport()).isEqualTo("its results.json cannot be read: another "
+                        + "schemaVersion: schemaVersion 2; this socket-lab reads 1"));
+        assertThat(report.students()).filteredOn(row -> row.id().equals("s1")).singleElement()
+                .satisfies(row -> assertThat(row.noReport()).isNull());
         assertThat(report.problems()).extracting(problem -> Path.of(problem.file()).getParent().getFileName()
                         .toString(), InputProblem::kind)
                 .containsExactlyInAnyOrder(
