@@ -24,12 +24,19 @@ final class GraderRuns {
                         List.of(feature.file(), scenario.verdict().css())));
             }
         }
-        Summary summary = report.summary();
         boolean gradable = report.features().stream().anyMatch(FeatureResult::gradable);
         long seconds = report.run().duration() == null ? 0
                 : (long) Math.ceil(report.run().duration().toMillis() / 1000.0);
-        return new GradedRun(summary.score(), summary.points(), gradable, seconds, headline(report, gradable),
-                overview(report), tests);
+        return new GradedRun(report.summary().score(), gradablePoints(report), gradable, seconds,
+                headline(report, gradable), overview(report), tests);
+    }
+
+    /**
+     * What the questions that could run are worth: a question that could not run here is left out of the total,
+     * as the class report leaves it out, not counted as 0.
+     */
+    private static double gradablePoints(LabReport report) {
+        return report.features().stream().filter(FeatureResult::gradable).mapToDouble(FeatureResult::points).sum();
     }
 
     /** One line: the verdict and the points. */
@@ -72,10 +79,13 @@ final class GraderRuns {
         if (!gradable) {
             return "Ungradable: no scenario could run here.";
         }
-        long ungradable = report.features().stream().filter(f -> !f.gradable()).count();
-        return "Score " + Format.number(report.summary().score()) + " of " + Format.number(report.summary().points())
-                + " points" + (ungradable == 0 ? "." : "; " + ungradable + " question" + (ungradable == 1 ? "" : "s")
-                + " could not run here (ungradable, not 0).");
+        List<FeatureResult> ungradable = report.features().stream().filter(f -> !f.gradable()).toList();
+        double leftOut = ungradable.stream().mapToDouble(FeatureResult::points).sum();
+        return "Score " + Format.number(report.summary().score()) + " of " + Format.number(gradablePoints(report))
+                + " points" + (ungradable.isEmpty() ? "." : "; " + ungradable.size() + " question"
+                + (ungradable.size() == 1 ? "" : "s") + " (" + Format.number(leftOut) + " point"
+                + (leftOut == 1 ? "" : "s") + ") could not run here and " + (ungradable.size() == 1 ? "is" : "are")
+                + " left out of the total (ungradable, not 0).");
     }
 
     private static String overview(LabReport report) {
