@@ -235,8 +235,27 @@ final class ExternalProgram implements AutoCloseable {
             return new ProgramEnding(Outcome.REPLY, replyLine(), null, "exit status 0 and its output", end);
         }
         String last = words.stream().filter(w -> !w.isBlank()).reduce((a, b) -> b).orElse("(it printed nothing)");
-        return new ProgramEnding(Outcome.IO_ERROR, null, last, "exit status " + status
+        return new ProgramEnding(Outcome.IO_ERROR, null, last, "exit status " + status + signal(status)
                 + "; its words match no known failure", end);
+    }
+
+    /** What a shell's exit status above 128 says: the signal the program died of, e.g. " (killed by SIGSEGV)". */
+    static String signal(Integer status) {
+        if (status == null || status <= 128 || status > 128 + 64) {
+            return "";
+        }
+        String name = switch (status - 128) {
+            case 4 -> "SIGILL";
+            case 6 -> "SIGABRT";
+            case 7 -> "SIGBUS";
+            case 8 -> "SIGFPE";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            case 13 -> "SIGPIPE";
+            case 15 -> "SIGTERM";
+            default -> "signal " + (status - 128);
+        };
+        return " (killed by " + name + ")";
     }
 
     /** socket-lab's own client's reply: its reply line, without the TCP client's "From Server: ". */

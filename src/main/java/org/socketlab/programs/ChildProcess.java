@@ -324,7 +324,7 @@ public final class ChildProcess implements AutoCloseable {
             // Killed here but already gone by itself (any other status than SIGKILL's): its own exit is the truth.
             Integer code = killed && status == SIGKILLED ? null : status;
             Limit why = limitReached != null ? limitReached
-                    : memoryLimited && (memorySigns || MemorySigns.fatalSignal(status)) ? Limit.MEMORY : Limit.NONE;
+                    : memoryLimited && memorySigns ? Limit.MEMORY : Limit.NONE;
             ending = new Ending(code, why, Duration.ofNanos(exitNanos.join() - startNanos), budget.dropped());
         }
         return ending;

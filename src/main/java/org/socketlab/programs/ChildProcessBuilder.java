@@ -94,8 +94,9 @@ public final class ChildProcessBuilder {
      *
      * <p>Over the limit an allocation fails: Python raises MemoryError, Java throws OutOfMemoryError, C's
      * {@code malloc} returns NULL. The ending says {@link ChildProcess.Limit#MEMORY} when the program ended with
-     * such a sign: a message on standard error naming it, or death by SIGSEGV, SIGABRT or SIGKILL. That is a
-     * judgement; a program that handles the failure and exits quietly shows no sign.
+     * such a sign: a message on standard error naming it ({@link MemorySigns}). That is a judgement; a program
+     * that handles the failure and exits quietly shows no sign, and a C program that uses the NULL dies of SIGSEGV,
+     * which is told as the crash it is, not as the limit.
      */
     public ChildProcessBuilder memoryLimit(long bytes) {
         if (bytes < 0) {

@@ -3,8 +3,9 @@ package org.socketlab.programs;
 import java.util.regex.Pattern;
 
 /**
- * The signs that a program under a memory limit ended for want of memory. A judgement, not proof: the kernel does
- * not say why an allocation failed, so this looks at what programs print and how they die when it does.
+ * The signs that a program under a memory limit ended for want of memory: what runtimes print when an allocation
+ * fails. A judgement, not proof. A death by signal is not one: SIGSEGV is as often a plain crash (a NULL pointer, an
+ * array overrun) as the NULL a failed {@code malloc} returned, so it is reported as the crash it is.
  */
 final class MemorySigns {
     /**
@@ -21,13 +22,5 @@ final class MemorySigns {
     /** Whether a line on standard error says memory ran out. */
     static boolean inMessage(String line) {
         return WORDS.matcher(line).find();
-    }
-
-    /**
-     * Whether the exit status is a death by SIGABRT (an uncaught {@code bad_alloc}, Node's heap), SIGKILL (the
-     * kernel's out-of-memory killer) or SIGSEGV (a C program using the NULL that {@code malloc} returned).
-     */
-    static boolean fatalSignal(int status) {
-        return status == 128 + 6 || status == 128 + 9 || status == 128 + 11;
     }
 }

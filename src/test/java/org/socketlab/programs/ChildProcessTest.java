@@ -269,6 +269,17 @@ class ChildProcessTest {
     }
 
     @Test
+    void aCrashUnderTheMemoryLimitIsTheCrashItIsNotTheLimit() throws Exception {
+        // A SIGSEGV of a program that printed nothing about memory: a NULL pointer, not a failed allocation.
+        Path crash = script("crash.py", "import os, signal", "os.kill(os.getpid(), signal.SIGSEGV)");
+        try (ChildProcess python = python(crash).memoryLimit(ChildProcess.STUDENT_MEMORY_LIMIT).start()) {
+            Ending ending = python.awaitExit(WAIT).orElseThrow();
+            assertThat(ending.stoppedFor()).isEqualTo(Limit.NONE);
+            assertThat(ending.exitCode()).isEqualTo(128 + 11);
+        }
+    }
+
+    @Test
     void javaAndPythonRunUnderTheStudentMemoryLimit() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         try (ChildProcess version = ChildProcess.command(List.of(java.toString(), "-version")).onLine(console)
