@@ -103,7 +103,7 @@ public final class BrowserLab implements AutoCloseable {
         URI page = URI.create("http://" + ConditionalGetExperiment.HOST + "/");
         long at = recorder.now();
         long started = System.nanoTime();
-        try (AutoCloseable browsing = chromium.browse(page, proxy, lab.placement(Path.of("").toAbsolutePath()),
+        try (AutoCloseable browsing = chromium.browse(page, proxy, lab.browserPlacement(Path.of("").toAbsolutePath()),
                 recorder.transcript(BROWSER))) {
             String requestLine = "GET " + page + " HTTP/1.1";
             boolean printed = recorder.transcript(LabScenario.SERVER).awaitIndex(line -> line.text()

@@ -94,9 +94,9 @@ public final class LabScenario implements AutoCloseable {
         return site.host();
     }
 
-    /** How a command is put where the scenario's programs run (inside its lab host), run from {@code directory}. */
-    java.util.function.UnaryOperator<java.util.List<String>> placement(java.nio.file.Path directory) {
-        return site.placement(directory);
+    /** How the browser is put where the scenario's programs run (inside its lab host), run from {@code directory}. */
+    java.util.function.UnaryOperator<java.util.List<String>> browserPlacement(java.nio.file.Path directory) {
+        return site.browserPlacement(directory);
     }
 
     /** The real port standing for a lab port in this scenario, chosen free for both TCP and UDP on first use. */

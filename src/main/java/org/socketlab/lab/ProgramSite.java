@@ -39,8 +39,17 @@ final class ProgramSite {
         return !isolated() || LabHost.jvmMayJoin();
     }
 
-    /** How a command is put where the scenario's programs run: inside its lab host, or as it is, here. */
+    /**
+     * How a program is put where the scenario's programs run: inside its lab host, within the limits its programs
+     * share, or as it is, here.
+     */
     UnaryOperator<List<String>> placement(Path directory) {
+        LabHost host = isolated() ? labHost() : null;
+        return host == null ? UnaryOperator.identity() : command -> host.programCommand(command, directory);
+    }
+
+    /** How socket-lab's Chromium is put on the lab host: as a program, but not held to the programs' shared limits. */
+    UnaryOperator<List<String>> browserPlacement(Path directory) {
         LabHost host = isolated() ? labHost() : null;
         return host == null ? UnaryOperator.identity() : command -> host.command(command, directory);
     }

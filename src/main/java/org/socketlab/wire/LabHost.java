@@ -43,6 +43,7 @@ public final class LabHost implements AutoCloseable {
     private long innerPid;
     private final Answers answers;
     private final Path directory;
+    private final Optional<LabCgroup> cgroup = LabCgroup.create();
     private boolean runFs;
     private int secondHosts;
 
@@ -177,6 +178,20 @@ public final class LabHost implements AutoCloseable {
         full.addAll(List.of("--net", "--pid", "--mount", "--wd=" + directory.toAbsolutePath(), "--"));
         full.addAll(command);
         return full;
+    }
+
+    /**
+     * The command line that runs a program inside the lab host, as {@link #command} does, within the limits the lab
+     * host's programs share (a number of processes and memory, where this JVM may set them: {@link LabCgroup}).
+     * For the lab's programs; socket-lab's Chromium, with its many processes, runs by {@link #command}.
+     */
+    public List<String> programCommand(List<String> command, Path directory) {
+        return command(cgroup.map(limits -> limits.joining(command)).orElse(command), directory);
+    }
+
+    /** Whether the lab host's programs share limits on processes and memory here ({@link #programCommand}). */
+    public boolean sharedLimits() {
+        return cgroup.isPresent();
     }
 
     /**
@@ -359,6 +374,7 @@ public final class LabHost implements AutoCloseable {
         holder.awaitExit(CLOSE_WAIT);
         holder.close(); // should the shell not have ended, it is killed with everything it started
         LabHostDirectory.delete(directory);
+        cgroup.ifPresent(LabCgroup::remove);
     }
 
     static String quote(String text) {

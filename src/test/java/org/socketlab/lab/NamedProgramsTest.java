@@ -16,6 +16,7 @@ import org.opentest4j.TestAbortedException;
 import org.socketlab.model.PortMapping;
 import org.socketlab.programs.Commands;
 import org.socketlab.programs.ProgramSettings;
+import org.socketlab.wire.LabHost;
 
 /**
  * The generic steps ({@code the program "NAME" runs with "..."}, {@code the datagram ... is sent to port N}): a
@@ -45,6 +46,23 @@ class NamedProgramsTest {
             libc = ctypes.CDLL(None, use_errno=True)
             fd = os.open('/proc/self/ns/net', os.O_RDONLY)
             print('setns', libc.setns(fd, 0), ctypes.get_errno())
+            """;
+
+    /** A fork bomb, slowed: forks until it cannot, each child sleeping, and says how many it got. */
+    private static final String FORKER = """
+            import os, time
+            children = 0
+            try:
+                for i in range(2000):
+                    if os.fork() == 0:
+                        for fd in (0, 1, 2):  # the terminal: the program has ended when the parent has
+                            os.close(fd)
+                        time.sleep(60)
+                        os._exit(0)
+                    children += 1
+                print('forked', children, flush=True)
+            except OSError as e:
+                print('fork failed after', children, flush=True)
             """;
 
     @TempDir
@@ -79,6 +97,27 @@ class NamedProgramsTest {
             assertThat(printed).contains("setns -1 1");
             // The lab host's shell, nsenter's child and the probe; not the machine's hundreds.
             assertThat(printed).anySatisfy(line -> assertThat(line).matches("processes [1-9]"));
+        }
+    }
+
+    @Test
+    void aForkBombOnALabHostRunsOutOfProcessesAtTheLabHostsLimitNotTheMachines() throws Exception {
+        assumeTrue(LabScenario.isolated(), () -> "no lab hosts here: " + LabScenario.isolation().note());
+        try (LabHost probe = LabHost.create()) {
+            assumeTrue(probe.sharedLimits(), "no cgroup limits here: the JVM is not root, or has no pids controller");
+        }
+        assumePython();
+        Files.writeString(project.resolve("forker.py"), FORKER);
+        try (LabScenario lab = scenario("pinger", "python3 pinger.py", "forker", "python3 forker.py")) {
+            lab.programs().run("forker", "");
+            lab.programs().expectExitStatus("forker", 0);
+            List<String> printed = lab.recorder().snapshot().consoles().get("forker").stream()
+                    .map(line -> line.text()).toList();
+            assertThat(printed).singleElement().satisfies(line -> {
+                assertThat(line).startsWith("fork failed after ");
+                assertThat(Integer.parseInt(line.substring("fork failed after ".length())))
+                        .isLessThan(256); // the lab host's programs' limit, wire.LabCgroup.MOST_PROCESSES
+            });
         }
     }
 
