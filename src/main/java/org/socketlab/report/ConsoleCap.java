@@ -16,8 +16,14 @@ import org.socketlab.model.ScenarioObservations;
  * says how many lines and bytes, so the report never passes a cut console off as the whole of it.
  */
 final class ConsoleCap {
-    /** 1 MiB of UTF-8 text (line breaks counted) per program role's console. */
+    /** 1 MiB of results.json per program role's console: each line's UTF-8 text and its record around it. */
     static final int BYTES_PER_CONSOLE = 1 << 20;
+    /**
+     * What a console line costs in results.json beside its text (its time, its stream, the indented JSON around
+     * them: about 100 bytes). Counted so that a million empty lines, a megabyte of output, cannot make 100 MB of
+     * report.
+     */
+    static final int LINE_RECORD_BYTES = 100;
 
     private ConsoleCap() {
     }
@@ -49,8 +55,9 @@ final class ConsoleCap {
                 long dropped = lines.subList(keep, lines.size()).stream().mapToLong(ConsoleCap::size).sum();
                 notes.add(String.format(Locale.ROOT, "The %s's console printed %,d more lines (%s) after its first %s:"
                         + " they were dropped and are not in results.json, which keeps at most %s of each"
-                        + " program's console.", console.getKey(), lines.size() - keep, megabytes(dropped),
-                        megabytes(bytes), megabytes(cap)));
+                        + " program's console (a line counting %d bytes beside its text).", console.getKey(),
+                        lines.size() - keep, megabytes(dropped), megabytes(bytes), megabytes(cap),
+                        LINE_RECORD_BYTES));
             }
         }
         if (!cut) {
@@ -61,7 +68,7 @@ final class ConsoleCap {
     }
 
     private static long size(ConsoleLine line) {
-        return (line.text() == null ? 0 : line.text().getBytes(StandardCharsets.UTF_8).length) + 1L;
+        return (line.text() == null ? 0 : line.text().getBytes(StandardCharsets.UTF_8).length) + LINE_RECORD_BYTES;
     }
 
     private static String megabytes(long bytes) {

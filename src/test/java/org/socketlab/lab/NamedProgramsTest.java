@@ -90,8 +90,7 @@ class NamedProgramsTest {
         try (LabScenario lab = scenario("pinger", "python3 pinger.py", "probe", "python3 probe.py")) {
             lab.programs().run("probe", "");
             lab.programs().expectExitStatus("probe", 0);
-            List<String> printed = lab.recorder().snapshot().consoles().get("probe").stream()
-                    .map(line -> line.text()).toList();
+            List<String> printed = printed(lab, "probe");
             assertThat(printed).contains("CapEff 0000000000000000");
             // setns(2) needs CAP_SYS_ADMIN, even for the namespace the program is in: EPERM (1).
             assertThat(printed).contains("setns -1 1");
@@ -111,8 +110,7 @@ class NamedProgramsTest {
         try (LabScenario lab = scenario("pinger", "python3 pinger.py", "forker", "python3 forker.py")) {
             lab.programs().run("forker", "");
             lab.programs().expectExitStatus("forker", 0);
-            List<String> printed = lab.recorder().snapshot().consoles().get("forker").stream()
-                    .map(line -> line.text()).toList();
+            List<String> printed = printed(lab, "forker");
             assertThat(printed).singleElement().satisfies(line -> {
                 assertThat(line).startsWith("fork failed after ");
                 assertThat(Integer.parseInt(line.substring("fork failed after ".length())))
@@ -160,6 +158,11 @@ class NamedProgramsTest {
         Files.createDirectories(project.resolve("features"));
         Files.writeString(project.resolve("features/ping.feature"), feature);
         return new LabScenario(new ScenarioRecorder(), ProgramSettings.load(project, Path.of("features"), settings));
+    }
+
+    /** What the program of that name printed, line by line. */
+    private static List<String> printed(LabScenario lab, String name) {
+        return lab.recorder().snapshot().consoles().get(name).stream().map(line -> line.text()).toList();
     }
 
     private static void assumePython() {

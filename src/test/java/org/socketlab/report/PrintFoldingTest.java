@@ -111,12 +111,27 @@ class PrintFoldingTest {
 
         ScenarioObservations capped = ConsoleCap.apply(observed);
 
-        assertThat(capped.consoles().get("server")).hasSize(2); // 2 × 400,001 bytes fit in 1 MiB, 3 do not
+        assertThat(capped.consoles().get("server")).hasSize(2); // 2 × 400,100 bytes fit in 1 MiB, 3 do not
         assertThat(capped.consoles().get("client")).hasSize(1);
         assertThat(capped.notes()).containsExactly("a note of the steps", "The server's console printed 3 more lines "
                 + "(1.1 MB) after its first 0.8 MB: they were dropped and are not in results.json, which keeps at most "
-                + "1.0 MB of each program's console.");
+                + "1.0 MB of each program's console (a line counting 100 bytes beside its text).");
         assertThat(ConsoleCap.apply(capped)).isSameAs(capped);
+    }
+
+    @Test
+    void aMillionEmptyLinesAreCutByWhatTheyCostInResultsJsonNotByTheirText() {
+        List<ConsoleLine> newlines = new ArrayList<>();
+        for (int i = 0; i < 1_000_000; i++) {
+            newlines.add(new ConsoleLine(i, ConsoleLine.OUT, ""));
+        }
+        ScenarioObservations observed = new ScenarioObservations(null, Map.of("client", newlines), null, null, null,
+                null, null, List.of());
+
+        ScenarioObservations capped = ConsoleCap.apply(observed);
+
+        // 1 MiB of text, as the output limit lets through, but 100 MB of results.json: 10,485 lines are kept.
+        assertThat(capped.consoles().get("client")).hasSize((1 << 20) / ConsoleCap.LINE_RECORD_BYTES);
     }
 
     private static HttpExchange exchange(int load, String requestLine, boolean forwarded, int status) {
