@@ -25,6 +25,7 @@ import org.socketlab.report.HeadlessChromium;
 import org.socketlab.report.LabReportPlugin;
 import org.socketlab.report.ReportJson;
 import org.socketlab.report.ShippedReportPdf;
+import org.socketlab.report.UngradableRun;
 
 /**
  * Runs every feature file in {@code features/} on the Cucumber engine, in {@code mvn verify} (Failsafe).
@@ -67,6 +68,8 @@ class LabScenariosIT {
             Files.deleteIfExists(report.resolve("results.json"));
             Files.createDirectories(report);
             Files.writeString(report.resolve(LabReportPlugin.FAILED_FILE), reason, StandardCharsets.UTF_8);
+            // The grader reads the reason too, instead of finding no file and showing its own error.
+            UngradableRun.write(report, reason, Boolean.getBoolean("cucumber.execution.dry-run"));
         } catch (IOException e) {
             System.err.println("error: cannot mark " + report + " as not written: " + e);
         }

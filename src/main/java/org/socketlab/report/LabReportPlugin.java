@@ -207,8 +207,10 @@ public final class LabReportPlugin implements ConcurrentEventListener {
                 Files.createDirectories(dir);
                 Files.writeString(failed, reason.toString(), StandardCharsets.UTF_8);
                 err.println("ERROR socket-lab: the reason is in " + failed.toAbsolutePath());
+                UngradableRun.write(dir, "The lab report could not be written: " + e, dryRun);
             } catch (IOException | RuntimeException markerFailed) {
-                err.println("ERROR socket-lab: " + failed + " could not be written either: " + markerFailed);
+                err.println("ERROR socket-lab: " + failed + " or the graders' files could not be written either: "
+                        + markerFailed);
             }
         }
     }

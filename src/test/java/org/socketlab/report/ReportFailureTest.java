@@ -55,6 +55,14 @@ class ReportFailureTest {
         assertThat(dir.resolve(LabReportPlugin.FAILED_FILE)).content(StandardCharsets.UTF_8)
                 .contains("could not be written", "noSuchField");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        // The graders read why too: nothing to grade, rather than no file at all.
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var gradescope = json.readTree(dir.resolve("gradescope-results.json").toFile());
+        assertThat(gradescope.get("score").asDouble()).isZero();
+        assertThat(gradescope.get("output").asText()).startsWith("The lab report could not be written: ")
+                .contains("noSuchField");
+        assertThat(json.readTree(dir.resolve("prairielearn-results.json").toFile()).get("gradable").asBoolean())
+                .isFalse();
 
         // The next run that writes its report removes the marker.
         plugin.write(ReportFixture.report(), () -> new ReportRenderer(null), print(out), print(err));
