@@ -74,6 +74,8 @@ final class Pty implements AutoCloseable {
     private final Path slave;
     private volatile int master;
     private long bytesRead; // guarded by reading
+    private int writing; // writes in progress; guarded by reading
+    private int closeAfterWrites = -1; // the descriptor close() left to the last write in progress; guarded by reading
 
     private Pty(int master, Path slave) {
         this.master = master;
@@ -152,20 +154,36 @@ final class Pty implements AutoCloseable {
         return LibC.C.poll(poll, 1, timeoutMillis) > 0;
     }
 
-    /** Types bytes as from a keyboard; blocks while the terminal's input buffer is full. */
+    /**
+     * Types bytes as from a keyboard; blocks while the terminal's input buffer is full. A {@link #close()} meanwhile
+     * leaves the descriptor open until this write returns, so no write ever reaches a descriptor number reused since.
+     */
     void write(byte[] bytes) throws IOException {
-        int done = 0;
-        while (done < bytes.length) {
-            int fd = master;
+        int fd;
+        synchronized (reading) {
+            fd = master;
             if (fd < 0) {
                 throw new IOException("the terminal " + slave + " is closed");
             }
-            byte[] rest = done == 0 ? bytes : Arrays.copyOfRange(bytes, done, bytes.length);
-            long n = LibC.C.write(fd, rest, rest.length);
-            if (n < 0 && Native.getLastError() != EINTR) {
-                throw new IOException("could not write to the terminal " + slave + ": " + errno());
+            writing++;
+        }
+        try {
+            int done = 0;
+            while (done < bytes.length) {
+                byte[] rest = done == 0 ? bytes : Arrays.copyOfRange(bytes, done, bytes.length);
+                long n = LibC.C.write(fd, rest, rest.length);
+                if (n < 0 && Native.getLastError() != EINTR) {
+                    throw new IOException("could not write to the terminal " + slave + ": " + errno());
+                }
+                done += (int) Math.max(n, 0);
             }
-            done += (int) Math.max(n, 0);
+        } finally {
+            synchronized (reading) {
+                if (--writing == 0 && closeAfterWrites >= 0) {
+                    LibC.C.close(closeAfterWrites);
+                    closeAfterWrites = -1;
+                }
+            }
         }
     }
 
@@ -174,13 +192,19 @@ final class Pty implements AutoCloseable {
         write(new byte[] {END_OF_FILE});
     }
 
-    /** Closes the master end; idempotent. A program still holding the slave gets a hang-up. */
+    /**
+     * Closes the master end; idempotent. A program still holding the slave gets a hang-up. A write in progress (one
+     * blocked on a full input buffer) keeps the descriptor until it returns: when the program is gone, at the latest
+     * (its end closes the slave, and the write fails).
+     */
     @Override
     public void close() {
         int fd = master;
         master = -1; // a read in progress returns -1 next time; writes fail from now on
         synchronized (reading) {
-            if (fd >= 0) {
+            if (fd >= 0 && writing > 0) {
+                closeAfterWrites = fd;
+            } else if (fd >= 0) {
                 LibC.C.close(fd);
             }
         }
