@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.opentest4j.TestAbortedException;
-import org.socketlab.model.PortMapping;
 import org.socketlab.programs.Commands;
 import org.socketlab.programs.ProgramSettings;
 import org.socketlab.wire.LabHost;
@@ -21,9 +19,9 @@ import org.socketlab.wire.LabHost;
 /**
  * The generic steps ({@code the program "NAME" runs with "..."}, {@code the datagram ... is sent to port N}): a
  * program the steps name gets its ports in the arguments the feature wrote, and a datagram sent to that port
- * reaches it, on a lab host and without one.
+ * reaches it (without a lab host: {@link NamedProgramsWithoutLabHostTest}); and what such a program, a student's,
+ * can and cannot do on its lab host.
  */
-@Isolated("it sets lab.isolation, which every class that makes a lab host reads")
 class NamedProgramsTest {
     /** Another course's UDP pinger: host and port from its arguments, "pong" and the message back. */
     private static final String PINGER = """
@@ -71,15 +69,7 @@ class NamedProgramsTest {
     @Test
     void onALabHostTheDatagramReachesTheProgramOnThePortTheFeatureWrote() throws Exception {
         assumeTrue(LabScenario.isolated(), () -> "no lab hosts here: " + LabScenario.isolation().note());
-        pingOnPort12000();
-    }
-
-    @Test
-    void withoutALabHostTheScenarioKeepsThePortsTheFeatureWroteAndRunsAlone() throws Exception {
-        LabScenario lab = NoIsolation.during(this::pingOnPort12000);
-        assertThat(lab.recorder().snapshot().ports()).contains(new PortMapping(12000, 12000));
-        assertThat(lab.recorder().snapshot().notes()).anyMatch(note -> note.startsWith("No lab host: this "
-                + "scenario ran alone, on the real ports the feature writes"));
+        pingOnPort12000(project);
     }
 
     @Test
@@ -121,7 +111,7 @@ class NamedProgramsTest {
 
     @Test
     void aNamedProgramWithPortInItsCommandIsSkippedSayingWhereThePortGoes() throws Exception {
-        try (LabScenario lab = scenario("python3 pinger.py {host} {port}")) {
+        try (LabScenario lab = scenario("pinger", "python3 pinger.py {host} {port}")) {
             assertThatThrownBy(() -> lab.programs().start("pinger", ""))
                     .isInstanceOf(TestAbortedException.class)
                     .hasMessageContaining("lab.program.pinger has {port}")
@@ -130,9 +120,9 @@ class NamedProgramsTest {
     }
 
     /** Runs the pinger on lab port 12000 and pings it there; returns the closed scenario for its record. */
-    private LabScenario pingOnPort12000() throws Exception {
+    static LabScenario pingOnPort12000(Path project) throws Exception {
         assumePython();
-        try (LabScenario lab = scenario("python3 pinger.py")) {
+        try (LabScenario lab = scenario(project, "pinger", "python3 pinger.py")) {
             lab.programs().start("pinger", "{host} 12000");
             lab.programs().expectPrints("pinger", "pinger ready");
             lab.programs().sendDatagram("ping 1", lab.realPort(12000), Duration.ofSeconds(2));
@@ -141,12 +131,12 @@ class NamedProgramsTest {
         }
     }
 
-    private LabScenario scenario(String pinger) throws Exception {
-        return scenario("pinger", pinger);
+    private LabScenario scenario(String... namesAndCommands) throws Exception {
+        return scenario(project, namesAndCommands);
     }
 
-    /** A scenario with these programs named: name, command, name, command, ... */
-    private LabScenario scenario(String... namesAndCommands) throws Exception {
+    /** A scenario in {@code project} with these programs named: name, command, name, command, ... */
+    private static LabScenario scenario(Path project, String... namesAndCommands) throws Exception {
         Files.writeString(project.resolve("pinger.py"), PINGER);
         Properties settings = new Properties();
         StringBuilder feature = new StringBuilder();
@@ -165,7 +155,7 @@ class NamedProgramsTest {
         return lab.recorder().snapshot().consoles().get(name).stream().map(line -> line.text()).toList();
     }
 
-    private static void assumePython() {
+    static void assumePython() {
         assumeTrue(Commands.runs(List.of("python3", "-c", "pass"), Duration.ofSeconds(30)),
                 "python3 is not installed (apt-get install python3)");
     }
