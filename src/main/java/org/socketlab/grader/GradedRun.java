@@ -6,7 +6,7 @@ import java.util.List;
  * A whole run as a grader sees it.
  *
  * @param score            what the scenarios earned, added up
- * @param maxScore         what the questions that could run are worth (one that could not is left out, not 0)
+ * @param maxScore         what they are worth, the questions that could not run included
  * @param gradable         false when nothing could run: no scenario came to a verdict about the programs
  * @param executionSeconds how long the run took, rounded up
  * @param message          one line: the score, and what could not be graded

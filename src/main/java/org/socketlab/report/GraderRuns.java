@@ -27,16 +27,11 @@ final class GraderRuns {
         boolean gradable = report.features().stream().anyMatch(FeatureResult::gradable);
         long seconds = report.run().duration() == null ? 0
                 : (long) Math.ceil(report.run().duration().toMillis() / 1000.0);
-        return new GradedRun(report.summary().score(), gradablePoints(report), gradable, seconds,
+        // Out of every question's points, the ungradable ones' too: with programs required, a question is also
+        // ungradable when the student named no program for it, and leaving it out of the total would give a student
+        // who did one question of five full marks.
+        return new GradedRun(report.summary().score(), report.summary().points(), gradable, seconds,
                 headline(report, gradable), overview(report), tests);
-    }
-
-    /**
-     * What the questions that could run are worth: a question that could not run here is left out of the total,
-     * as the class report leaves it out, not counted as 0.
-     */
-    private static double gradablePoints(LabReport report) {
-        return report.features().stream().filter(FeatureResult::gradable).mapToDouble(FeatureResult::points).sum();
     }
 
     /** One line: the verdict and the points. */
@@ -80,12 +75,12 @@ final class GraderRuns {
             return "Ungradable: no scenario could run here.";
         }
         List<FeatureResult> ungradable = report.features().stream().filter(f -> !f.gradable()).toList();
-        double leftOut = ungradable.stream().mapToDouble(FeatureResult::points).sum();
-        return "Score " + Format.number(report.summary().score()) + " of " + Format.number(gradablePoints(report))
+        double notEarned = ungradable.stream().mapToDouble(FeatureResult::points).sum();
+        return "Score " + Format.number(report.summary().score()) + " of " + Format.number(report.summary().points())
                 + " points" + (ungradable.isEmpty() ? "." : "; " + ungradable.size() + " question"
-                + (ungradable.size() == 1 ? "" : "s") + " (" + Format.number(leftOut) + " point"
-                + (leftOut == 1 ? "" : "s") + ") could not run here and " + (ungradable.size() == 1 ? "is" : "are")
-                + " left out of the total (ungradable, not 0).");
+                + (ungradable.size() == 1 ? "" : "s") + " (" + Format.number(notEarned) + " point"
+                + (notEarned == 1 ? "" : "s") + ") could not run here, so " + (notEarned == 1 ? "it is" : "they are")
+                + " not earned: each question's test says why (ungradable: a program not named, or a tool missing).");
     }
 
     private static String overview(LabReport report) {

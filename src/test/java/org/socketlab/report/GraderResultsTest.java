@@ -39,8 +39,8 @@ class GraderResultsTest {
         assertThat(results.get("score").asDouble()).isEqualTo(5);
         assertThat(results.get("execution_time").asLong()).isEqualTo(13); // 12.345 s, rounded up
         assertThat(results.get("output").asText()).contains("Asmaa Gamal Abdel-Halem Mabrouk Nagy",
-                "Score 5 of 9.5 points; 1 question (1 point) could not run here and is left out of the total "
-                        + "(ungradable, not 0).", "answers/9-extra.md",
+                "Score 5 of 10.5 points; 1 question (1 point) could not run here, so it is not earned: each "
+                        + "question's test says why", "answers/9-extra.md",
                 "7 scenarios: ");
         JsonNode tests = results.get("tests");
         assertThat(tests).hasSize(7);
@@ -66,9 +66,10 @@ class GraderResultsTest {
         JsonNode results = write(CourseFixture.graded(dir.resolve("in"), true), "prairielearn-results.json");
 
         assertThat(results.get("gradable").asBoolean()).isTrue();
-        // 5 of the 9.5 points that could run: the ungradable question's 1 point is left out, not counted as 0
-        assertThat(results.get("score").asDouble()).isCloseTo(5 / 9.5, offset(1e-9));
-        assertThat(results.get("message").asText()).startsWith("Score 5 of 9.5 points");
+        // 5 of all 10.5: the ungradable question's point counts as not earned, else a student who named programs
+        // for one question of five would get full marks
+        assertThat(results.get("score").asDouble()).isCloseTo(5 / 10.5, offset(1e-9));
+        assertThat(results.get("message").asText()).startsWith("Score 5 of 10.5 points");
         JsonNode tests = results.get("tests");
         assertThat(tests).hasSize(7);
         assertThat(tests.get(0).get("name").asText()).isEqualTo("1.1 The UDP server upper-cases a sentence");
