@@ -189,14 +189,18 @@ public final class LabReportPlugin implements ConcurrentEventListener {
     void write(LabReport report, Supplier<Coursework> coursework, Supplier<ReportRenderer> renderer,
             PrintStream out, PrintStream err) {
         Path failed = dir.resolve(FAILED_FILE);
+        Coursework course = null;
+        LabReport graded = null;
         try {
-            // First, so that a marker left by an earlier run never sits beside this run's report.
+            // First, so that a marker left by an earlier run never sits beside this run's report, nor an earlier
+            // run's results.json beside this run's marker (a class report would grade it as this run).
             Files.deleteIfExists(failed);
-            Coursework course = coursework.get();
-            report = course.apply(report);
+            Files.deleteIfExists(dir.resolve(ReportRenderer.JSON_FILE));
+            course = coursework.get();
+            graded = course.apply(report);
             // The page, then the PDF printed from it; where there is no PDF, the console and the page say why.
-            PdfPrinter.write(renderer.get(), report, dir, true, out::println);
-            course.writeGraderFiles(report, dir, dryRun);
+            PdfPrinter.write(renderer.get(), graded, dir, true, out::println);
+            course.writeGraderFiles(graded, dir, dryRun);
         } catch (IOException | RuntimeException e) {
             err.println("ERROR socket-lab: the lab report could not be written to " + dir + ": " + e);
             StringWriter reason = new StringWriter();
@@ -207,11 +211,23 @@ public final class LabReportPlugin implements ConcurrentEventListener {
                 Files.createDirectories(dir);
                 Files.writeString(failed, reason.toString(), StandardCharsets.UTF_8);
                 err.println("ERROR socket-lab: the reason is in " + failed.toAbsolutePath());
-                UngradableRun.write(dir, "The lab report could not be written: " + e, dryRun);
+                gradeAfterFailure(course, graded, "The lab report could not be written: " + e);
             } catch (IOException | RuntimeException markerFailed) {
                 err.println("ERROR socket-lab: " + failed + " or the graders' files could not be written either: "
                         + markerFailed);
             }
+        }
+    }
+
+    /**
+     * The graders' files after the report failed: from the results.json if it was written (a template error comes
+     * after it: the run is graded as the class report grades it), else ungradable, saying why.
+     */
+    private void gradeAfterFailure(Coursework course, LabReport graded, String reason) throws IOException {
+        if (course != null && graded != null && Files.exists(dir.resolve(ReportRenderer.JSON_FILE))) {
+            course.writeGraderFiles(graded, dir, dryRun); // fails again only where it failed: the page was written
+        } else {
+            UngradableRun.write(dir, reason, dryRun);
         }
     }
 

@@ -55,20 +55,37 @@ class ReportFailureTest {
         assertThat(dir.resolve(LabReportPlugin.FAILED_FILE)).content(StandardCharsets.UTF_8)
                 .contains("could not be written", "noSuchField");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        // The graders read why too: nothing to grade, rather than no file at all.
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var gradescope = json.readTree(dir.resolve("gradescope-results.json").toFile());
-        assertThat(gradescope.get("score").asDouble()).isZero();
-        assertThat(gradescope.get("output").asText()).startsWith("The lab report could not be written: ")
-                .contains("noSuchField");
-        assertThat(json.readTree(dir.resolve("prairielearn-results.json").toFile()).get("gradable").asBoolean())
-                .isFalse();
+        // The page failed after results.json was written: the graders grade the run, as the class report does.
+        assertThat(json(dir.resolve("prairielearn-results.json")).get("gradable").asBoolean()).isTrue();
+        assertThat(json(dir.resolve("gradescope-results.json")).get("output").asText())
+                .doesNotContain("could not be written");
 
         // The next run that writes its report removes the marker.
         plugin.write(ReportFixture.report(), () -> new ReportRenderer(null), print(out), print(err));
         assertThat(dir.resolve(LabReportPlugin.FAILED_FILE)).doesNotExist();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Lab report: ");
         assertThat(Files.readString(dir.resolve(ReportRenderer.HTML_FILE))).doesNotContain("Lab report not written");
+    }
+
+    @Test
+    void aRunWithNoReportToGradeGivesTheGradersWhyInsteadOfNoFile() throws IOException {
+        LabReportPlugin plugin = new LabReportPlugin(dir.toFile());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        plugin.write(ReportFixture.report(), () -> {
+            throw new IllegalArgumentException("lab.answers is \"answrs\": no such directory");
+        }, () -> new ReportRenderer(null), print(new ByteArrayOutputStream()), print(err));
+
+        assertThat(dir.resolve(ReportRenderer.JSON_FILE)).doesNotExist();
+        var gradescope = json(dir.resolve("gradescope-results.json"));
+        assertThat(gradescope.get("score").asDouble()).isZero();
+        assertThat(gradescope.get("output").asText()).startsWith("The lab report could not be written: ")
+                .contains("lab.answers is \"answrs\": no such directory");
+        assertThat(json(dir.resolve("prairielearn-results.json")).get("gradable").asBoolean()).isFalse();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(java.nio.file.Path file) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {
