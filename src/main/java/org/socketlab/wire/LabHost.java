@@ -43,7 +43,7 @@ public final class LabHost implements AutoCloseable {
     private long innerPid;
     private final Answers answers;
     private final Path directory;
-    private final Optional<LabCgroup> cgroup = LabCgroup.create();
+    private final Optional<LabCgroup> cgroup;
     private boolean runFs;
     private int secondHosts;
 
@@ -51,10 +51,11 @@ public final class LabHost implements AutoCloseable {
     record Result(int status, String output) {
     }
 
-    private LabHost(ChildProcess holder, Answers answers, Path directory) {
+    private LabHost(ChildProcess holder, Answers answers, Path directory, Optional<LabCgroup> cgroup) {
         this.holder = holder;
         this.answers = answers;
         this.directory = directory;
+        this.cgroup = cgroup;
     }
 
     /**
@@ -122,6 +123,7 @@ public final class LabHost implements AutoCloseable {
         command.addAll(List.of("--net", "--pid", "--mount", "--mount-proc", "--fork", "--kill-child", "--",
                 SystemPrograms.find("bash").orElseThrow().toString(), "--noprofile", "--norc", "-s"));
         Path directory = LabHostDirectory.create();
+        Optional<LabCgroup> cgroup = LabCgroup.create();
         Answers answers = new Answers();
         // Pipes: the shell reads its commands on one and answers on the other, for as long as the lab host lives,
         // so what it answers is not held to a program's output limit.
@@ -130,11 +132,15 @@ public final class LabHost implements AutoCloseable {
             holder = ChildProcess.command(command).onLine(answers).outputLimit(Long.MAX_VALUE).start();
         } catch (IOException | RuntimeException e) {
             LabHostDirectory.delete(directory);
+            cgroup.ifPresent(LabCgroup::remove);
             throw e;
         }
         try {
-            LabHost host = new LabHost(holder, answers, directory);
+            LabHost host = new LabHost(holder, answers, directory, cgroup);
             host.shell(SystemPrograms.find("ip").orElseThrow() + " link set lo up");
+            if (ThreadInNamespace.JVM_IS_ROOT) {
+                Confinement.apply(host, host.file("confine.sh"));
+            }
             // The bash is running now: it is unshare's only child, the namespace's first process.
             host.innerPid = ProcessHandle.of(holder.pid()).flatMap(h -> h.children().findFirst())
                     .map(ProcessHandle::pid).orElseThrow(() -> new IOException("the lab host's shell is gone"));
@@ -142,6 +148,7 @@ public final class LabHost implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             holder.close();
             LabHostDirectory.delete(directory);
+            cgroup.ifPresent(LabCgroup::remove);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
@@ -186,7 +193,9 @@ public final class LabHost implements AutoCloseable {
      * For the lab's programs; socket-lab's Chromium, with its many processes, runs by {@link #command}.
      */
     public List<String> programCommand(List<String> command, Path directory) {
-        return command(cgroup.map(limits -> limits.joining(command)).orElse(command), directory);
+        // Joined here, before nsenter: inside the lab host the cgroups are read-only (Confinement).
+        List<String> inside = command(command, directory);
+        return cgroup.map(limits -> limits.joining(inside)).orElse(inside);
     }
 
     /** Whether the lab host's programs share limits on processes and memory here ({@link #programCommand}). */

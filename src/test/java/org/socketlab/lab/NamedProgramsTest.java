@@ -44,6 +44,17 @@ class NamedProgramsTest {
             libc = ctypes.CDLL(None, use_errno=True)
             fd = os.open('/proc/self/ns/net', os.O_RDONLY)
             print('setns', libc.setns(fd, 0), ctypes.get_errno())
+            def attempt(path, text):
+                try:
+                    with open(path, 'w') as f:
+                        f.write(text)
+                    return 'written'
+                except OSError as e:
+                    return e.strerror
+            # Both harmless should they work: the lab host's own network's setting, sysrq's help.
+            print('sysctl', attempt('/proc/sys/net/ipv4/ip_forward', '0'))
+            print('sysrq', attempt('/proc/sysrq-trigger', 'h'))
+            print('devices', ' '.join(sorted(os.listdir('/dev'))))
             """;
 
     /** A fork bomb, slowed: forks until it cannot, each child sleeping, and says how many it got. */
@@ -86,6 +97,11 @@ class NamedProgramsTest {
             assertThat(printed).contains("setns -1 1");
             // The lab host's shell, nsenter's child and the probe; not the machine's hundreds.
             assertThat(printed).anySatisfy(line -> assertThat(line).matches("processes [1-9]"));
+            if (LabHost.jvmMayJoin()) { // root: the program may be root too, and the kernel's files are read-only
+                assertThat(printed).contains("sysctl Read-only file system",
+                        "devices fd full null pts random shm stderr stdin stdout tty urandom zero")
+                        .doesNotContain("sysrq written"); // read-only, or no sysrq in this kernel at all
+            }
         }
     }
 
