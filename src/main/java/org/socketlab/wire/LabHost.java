@@ -139,7 +139,7 @@ public final class LabHost implements AutoCloseable {
             LabHost host = new LabHost(holder, answers, directory, cgroup);
             host.shell(SystemPrograms.find("ip").orElseThrow() + " link set lo up");
             if (ThreadInNamespace.JVM_IS_ROOT) {
-                Confinement.apply(host, host.file("confine.sh"));
+                Confinement.apply(host, directory);
             }
             // The bash is running now: it is unshare's only child, the namespace's first process.
             host.innerPid = ProcessHandle.of(holder.pid()).flatMap(h -> h.children().findFirst())
