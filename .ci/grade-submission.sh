@@ -34,11 +34,13 @@ if [ "$submission" = "$course" ]; then
     exit 2
 fi
 
+# First: should anything below fail, no report the submission brought may pass for the graded one.
+rm -rf "${submission:?}/target"
 for part in pom.xml src features reports-template .ci; do
     rm -rf "${submission:?}/$part"
     cp -R "$course/$part" "$submission/$part"
 done
-rm -rf "${submission:?}/.mvn" "$submission/mvnw" "$submission/mvnw.cmd" "$submission/target"
+rm -rf "${submission:?}/.mvn" "$submission/mvnw" "$submission/mvnw.cmd"
 
 # The cover's name: the student's own, never the course's (the hand-out's lab.student would be on every report).
 student=()

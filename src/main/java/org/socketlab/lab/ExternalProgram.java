@@ -249,7 +249,7 @@ final class ExternalProgram implements AutoCloseable {
             case 6 -> "SIGABRT";
             case 7 -> "SIGBUS";
             case 8 -> "SIGFPE";
-            case 9 -> "SIGKILL";
+            case 9 -> "SIGKILL, from outside: the kernel at the memory the lab host's programs share, or a process";
             case 11 -> "SIGSEGV";
             case 13 -> "SIGPIPE";
             case 15 -> "SIGTERM";

@@ -323,10 +323,11 @@ public final class ChildProcess implements AutoCloseable {
             int status = process.exitValue();
             // Killed here but already gone by itself (any other status than SIGKILL's): its own exit is the truth.
             Integer code = killed && status == SIGKILLED ? null : status;
-            // A limit counts when it stopped the program. One reached as the program ended by itself (the time limit
-            // firing between its exit and the timer's cancelling) does not: the program's own exit is the truth. The
-            // output limit counts anyway: what it printed beyond it was dropped.
-            Limit reached = killed || limitReached == Limit.OUTPUT ? limitReached : null;
+            // A limit counts when it stopped the program: it died of the SIGKILL sent (code null). One reached as the
+            // program ended by itself (the time limit firing between its exit and the timer's cancelling, even while
+            // the exited program was not yet reaped) does not: its own exit is the truth. The output limit counts
+            // anyway: what it printed beyond it was dropped.
+            Limit reached = code == null || limitReached == Limit.OUTPUT ? limitReached : null;
             Limit why = reached != null ? reached : memoryLimited && memorySigns ? Limit.MEMORY : Limit.NONE;
             ending = new Ending(code, why, Duration.ofNanos(exitNanos.join() - startNanos), budget.dropped());
         }
