@@ -1,5 +1,6 @@
 package org.socketlab.lab;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -24,22 +25,44 @@ final class Untrusted {
     }
 
     /**
-     * When this JVM is root: the command run as user nobody where nobody can reach the project directory and the
-     * program, else as root; either way with every capability dropped, for good (the bounding set emptied, no new
-     * privileges on exec). Otherwise as it is: an unprivileged lab runs it as its own user, without capabilities.
+     * When this JVM is root: the command run as the project directory's owner where that is a user other than
+     * root (a student who ran {@code sudo mvn verify}: their programs write where they could), else as user nobody
+     * where nobody can reach the project directory and the program, else as root; each with every capability
+     * dropped, for good (the bounding set emptied, no new privileges on exec). Otherwise as it is: an unprivileged
+     * lab runs it as its own user, without capabilities.
      */
     static List<String> dropPrivileges(List<String> words, Path directory) {
         if (!LabHost.jvmMayJoin()) { // not root
             return words;
         }
         List<String> command = new ArrayList<>(List.of("setpriv"));
-        // Nobody could not even start a python3 under /root/.pyenv or a checkout under /root: those stay root's.
-        if (reachableByOthers(directory) && reachableByOthers(executable(words.get(0), directory))) {
+        Path program = executable(words.get(0), directory);
+        int owner = owner(directory);
+        if (owner > 0 && reachable(directory, owner) && reachable(program, owner)) {
+            command.addAll(List.of("--reuid=" + owner, "--regid=" + group(directory), "--clear-groups"));
+        } else if (reachable(directory, -1) && reachable(program, -1)) {
+            // Nobody could not even start a python3 under /root/.pyenv or a checkout under /root: those stay root's.
             command.addAll(List.of("--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         }
         command.addAll(List.of("--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"));
         command.addAll(words);
         return command;
+    }
+
+    private static int owner(Path path) {
+        try {
+            return (Integer) Files.getAttribute(path, "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static int group(Path path) {
+        try {
+            return (Integer) Files.getAttribute(path, "unix:gid");
+        } catch (IOException | RuntimeException e) {
+            return Integer.parseInt(NOBODY);
+        }
     }
 
     /** The file the command's first word runs: a path as given, else the first match on the PATH. */
@@ -56,14 +79,19 @@ final class Untrusted {
         return Path.of("/nonexistent");
     }
 
-    private static boolean reachableByOthers(Path directory) {
-        for (Path dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+    /**
+     * Whether user {@code uid} (-1: any user, by the others' bits) may pass through every directory down to the path
+     * and the path itself: by the owner's bits where it owns one, else the others' (groups not looked at).
+     */
+    private static boolean reachable(Path path, int uid) {
+        for (Path dir = path.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             try {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-                if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                if (!permissions.contains(uid >= 0 && owner(dir) == uid ? PosixFilePermission.OWNER_EXECUTE
+                        : PosixFilePermission.OTHERS_EXECUTE)) {
                     return false;
                 }
-            } catch (java.io.IOException | UnsupportedOperationException e) {
+            } catch (IOException | UnsupportedOperationException e) {
                 return false;
             }
         }

@@ -106,6 +106,20 @@ class NamedProgramsTest {
     }
 
     @Test
+    void asRootAProgramRunsAsTheOwnerOfItsProjectWhereThatIsAUser() throws Exception {
+        assumeTrue(LabScenario.isolated() && LabHost.jvmMayJoin(), "only a root JVM chooses whom a program runs as");
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "no /usr/bin/python3 (a python3 anyone may run)");
+        Files.writeString(project.resolve("whoami.py"), "import os\nprint('uid', os.getuid())\n");
+        Files.setAttribute(project, "unix:uid", 4242); // a student's checkout, and a sudo mvn verify
+        Files.setAttribute(project, "unix:gid", 4242);
+        try (LabScenario lab = scenario("pinger", "python3 pinger.py", "whoami", python + " whoami.py")) {
+            lab.programs().run("whoami", "");
+            assertThat(printed(lab, "whoami")).containsExactly("uid 4242");
+        }
+    }
+
+    @Test
     void aForkBombOnALabHostRunsOutOfProcessesAtTheLabHostsLimitNotTheMachines() throws Exception {
         assumeTrue(LabScenario.isolated(), () -> "no lab hosts here: " + LabScenario.isolation().note());
         try (LabHost probe = LabHost.create()) {
