@@ -211,23 +211,11 @@ public final class LabReportPlugin implements ConcurrentEventListener {
                 Files.createDirectories(dir);
                 Files.writeString(failed, reason.toString(), StandardCharsets.UTF_8);
                 err.println("ERROR socket-lab: the reason is in " + failed.toAbsolutePath());
-                gradeAfterFailure(course, graded, "The lab report could not be written: " + e);
+                UngradableRun.afterFailure(course, graded, dir, "The lab report could not be written: " + e, dryRun);
             } catch (IOException | RuntimeException markerFailed) {
                 err.println("ERROR socket-lab: " + failed + " or the graders' files could not be written either: "
                         + markerFailed);
             }
-        }
-    }
-
-    /**
-     * The graders' files after the report failed: from the results.json if it was written (a template error comes
-     * after it: the run is graded as the class report grades it), else ungradable, saying why.
-     */
-    private void gradeAfterFailure(Coursework course, LabReport graded, String reason) throws IOException {
-        if (course != null && graded != null && Files.exists(dir.resolve(ReportRenderer.JSON_FILE))) {
-            course.writeGraderFiles(graded, dir, dryRun); // fails again only where it failed: the page was written
-        } else {
-            UngradableRun.write(dir, reason, dryRun);
         }
     }
 

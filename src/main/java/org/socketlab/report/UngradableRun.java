@@ -1,6 +1,7 @@
 package org.socketlab.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.socketlab.grader.GradedRun;
@@ -27,6 +28,21 @@ public final class UngradableRun {
         String why = reason.strip();
         GradedRun run = new GradedRun(0, 0, false, 0, "Ungradable: " + firstLine(why), why, List.of());
         GraderFiles.write(run, dir, dryRun ? null : grader());
+    }
+
+    /**
+     * The graders' files after the report failed: from this run's report if its results.json was written (a
+     * template error comes after it: the run is graded as the class report grades it), else ungradable, saying why.
+     *
+     * @param course the course's part, or null if it failed; {@code graded} the report it made, or null
+     */
+    static void afterFailure(Coursework course, LabReport graded, Path dir, String reason, boolean dryRun)
+            throws IOException {
+        if (course != null && graded != null && Files.exists(dir.resolve(ReportRenderer.JSON_FILE))) {
+            course.writeGraderFiles(graded, dir, dryRun); // fails again only where it failed: the page was written
+        } else {
+            write(dir, reason, dryRun);
+        }
     }
 
     /** The grader {@code lab.grader} names; null when it names none, or when the setting itself is the problem. */
