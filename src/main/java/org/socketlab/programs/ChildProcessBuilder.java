@@ -107,7 +107,8 @@ public final class ChildProcessBuilder {
     }
 
     /**
-     * The output bytes kept, both streams together: more kills the program's tree, which then ends with
+     * The output bytes kept, both streams together, and one line per 64 of them at most (a flood of short lines
+     * costs memory by the line): more kills the program's tree, which then ends with
      * {@link ChildProcess.Limit#OUTPUT}, and the rest is read, counted and thrown away.
      */
     public ChildProcessBuilder outputLimit(long bytes) {

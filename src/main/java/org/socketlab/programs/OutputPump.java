@@ -21,18 +21,37 @@ final class OutputPump {
     }
 
     /**
-     * The bytes one process may leave in memory, across its streams. The first byte over the limit calls
+     * The bytes one process may leave in memory, across its streams, and its lines: at most one line per
+     * {@link #LINE_BYTES} bytes of the limit, since a line kept costs memory of its own (a string, a record), so a
+     * megabyte of empty lines would otherwise be a million of them. The first byte or line over the limit calls
      * {@code onExceeded} once; from then on everything is dropped and counted.
      */
     static final class Budget {
+        /** The bytes of the limit each line kept counts for, at least. */
+        static final int LINE_BYTES = 64;
+
         private final long limit;
+        private final long mostLines;
         private final Runnable onExceeded;
         private final AtomicLong kept = new AtomicLong();
+        private final AtomicLong lines = new AtomicLong();
         private final AtomicLong dropped = new AtomicLong();
 
         Budget(long limit, Runnable onExceeded) {
             this.limit = limit;
+            this.mostLines = Math.max(1, limit / LINE_BYTES);
             this.onExceeded = onExceeded;
+        }
+
+        /** Whether a line of {@code bytes} bytes, already taken as bytes, may be kept as a line too. */
+        boolean takeLine(int bytes) {
+            if (lines.incrementAndGet() <= mostLines) {
+                return true;
+            }
+            if (dropped.getAndAdd(bytes + 1L) == 0) {
+                onExceeded.run();
+            }
+            return false;
         }
 
         /** How many of {@code n} new bytes may be kept; the rest are dropped. */
@@ -165,6 +184,9 @@ final class OutputPump {
         partial.reset();
         holdsPartialLine = false; // before the count, so no one sees the old partial line with the new count
         newlines++;
+        if (!budget.takeLine(end)) {
+            return;
+        }
         try {
             lines.accept(new String(line, 0, end, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {

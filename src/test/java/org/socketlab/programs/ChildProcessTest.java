@@ -179,17 +179,36 @@ class ChildProcessTest {
     @ValueSource(booleans = {false, true})
     void aFloodOfOutputIsCutAtTheLimitAndStopsTheProgram(boolean terminal) throws Exception {
         long limit = 64 * 1024;
-        long[] kept = new long[1];
-        try (ChildProcess yes = ChildProcess.command(List.of("yes", "flood")).terminal(terminal)
-                .outputLimit(limit).onLine((stream, text) -> kept[0] += text.length() + 1).start()) {
+        long[] kept = new long[2]; // bytes, lines
+        String line = "flood".repeat(20); // 100 characters: the bytes reach the limit before the lines do
+        try (ChildProcess yes = ChildProcess.command(List.of("yes", line)).terminal(terminal)
+                .outputLimit(limit).onLine((stream, text) -> {
+                    kept[0] += text.length() + 1;
+                    kept[1]++;
+                }).start()) {
             Ending ending = yes.awaitExit(WAIT).orElseThrow();
             assertThat(ending.stoppedFor()).isEqualTo(Limit.OUTPUT);
             assertThat(ending.exitCode()).isNull();
             assertThat(ending.droppedBytes()).isPositive();
             assertThat(yes.isAlive()).isFalse();
         }
-        // Each line is "flood\n" ("flood\r\n" on a terminal); the last one is cut and has no newline.
+        // Each line is the 100 characters and "\n" ("\r\n" on a terminal); the last one is cut and has no newline.
         assertThat(kept[0]).isBetween(limit / 2, limit + 1);
+        assertThat(kept[1]).isLessThan(limit / 64);
+    }
+
+    @Test
+    void aFloodOfShortLinesIsCutAtOneLinePer64BytesOfTheLimit() throws Exception {
+        long limit = 64 * 1024;
+        long[] lines = new long[1];
+        try (ChildProcess yes = ChildProcess.command(List.of("yes", "y")).outputLimit(limit)
+                .onLine((stream, text) -> lines[0]++).start()) {
+            Ending ending = yes.awaitExit(WAIT).orElseThrow();
+            assertThat(ending.stoppedFor()).isEqualTo(Limit.OUTPUT);
+            assertThat(ending.droppedBytes()).isPositive();
+        }
+        // "y\n" is 2 bytes: 32,768 lines would fit the limit's bytes, but each line kept counts for 64 of them.
+        assertThat(lines[0]).isEqualTo(limit / 64);
     }
 
     @Test
