@@ -39,7 +39,9 @@ final class Untrusted {
         Path program = executable(words.get(0), directory);
         int owner = owner(directory);
         if (owner > 0 && reachable(directory, owner) && reachable(program, owner)) {
-            command.addAll(List.of("--reuid=" + owner, "--regid=" + group(directory), "--clear-groups"));
+            // The directory's group, unless root's (a project made with sudo, then given to its user): then nobody's.
+            int group = group(directory);
+            command.addAll(List.of("--reuid=" + owner, "--regid=" + (group > 0 ? group : NOBODY), "--clear-groups"));
         } else if (reachable(directory, -1) && reachable(program, -1)) {
             // Nobody could not even start a python3 under /root/.pyenv or a checkout under /root: those stay root's.
             command.addAll(List.of("--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));

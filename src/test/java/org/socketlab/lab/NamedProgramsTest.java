@@ -55,6 +55,7 @@ class NamedProgramsTest {
             print('sysctl', attempt('/proc/sys/net/ipv4/ip_forward', '0'))
             print('sysrq', attempt('/proc/sysrq-trigger', 'h'))
             print('devices', ' '.join(sorted(os.listdir('/dev'))))
+            print('terminal', os.path.exists(os.ttyname(0)))
             """;
 
     /** A fork bomb, slowed: forks until it cannot, each child sleeping, and says how many it got. */
@@ -97,6 +98,8 @@ class NamedProgramsTest {
             assertThat(printed).contains("setns -1 1");
             // The lab host's shell, nsenter's child and the probe; not the machine's hundreds.
             assertThat(printed).anySatisfy(line -> assertThat(line).matches("processes [1-9]"));
+            // Its terminal is there by its name, as ttyname(3) and the tty command look for it.
+            assertThat(printed).contains("terminal True");
             if (LabHost.jvmMayJoin()) { // root: the program may be root too, and the kernel's files are read-only
                 assertThat(printed).contains("sysctl Read-only file system",
                         "devices fd full null pts random shm stderr stdin stdout tty urandom zero")
