@@ -2,15 +2,12 @@ package org.socketlab.wire;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.socketlab.programs.ChildProcess;
 
 /**
@@ -30,8 +27,7 @@ final class LabCgroup {
     static final int MOST_PROCESSES = 256;
 
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
-    private static final String PREFIX = "socket-lab-";
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "([0-9]+)-[0-9]+");
+    private static final String KIND = "socket-lab-";
     private static final AtomicInteger NEXT = new AtomicInteger();
     /** How long {@link #remove()} waits for the killed processes to leave, polling: cgroup v1 has no such event. */
     private static final long EMPTY_WAIT_NANOS = 2_000_000_000L;
@@ -48,10 +44,10 @@ final class LabCgroup {
             return Optional.empty();
         }
         List<Path> made = new ArrayList<>();
-        String name = PREFIX + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
+        String name = JvmLeftovers.prefix(KIND) + NEXT.incrementAndGet();
         try {
             for (Path parent : parents()) {
-                removeOrphans(parent);
+                JvmLeftovers.removeOrphans(parent, KIND, LabCgroup::removeDirectory); // empty: their processes died
                 Path directory = Files.createDirectory(parent.resolve(name));
                 made.add(directory);
                 limit(directory);
@@ -145,20 +141,6 @@ final class LabCgroup {
             Files.deleteIfExists(directory); // a cgroup's files go with it; only rmdir is allowed
         } catch (IOException ignored) {
             // still busy, or already gone: the next JVM's sweep tries again once this one has ended
-        }
-    }
-
-    /** The cgroups below {@code parent} made by a JVM that is no longer running, removed (they are empty). */
-    static void removeOrphans(Path parent) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, PREFIX + "*")) {
-            for (Path entry : entries) {
-                Matcher name = NAME.matcher(entry.getFileName().toString());
-                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
-                    removeDirectory(entry);
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // nothing of ours to remove, or not ours to list
         }
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A lab host's temporary directory (its packet captures), named after the JVM that made it:
@@ -14,8 +12,7 @@ import java.util.regex.Pattern;
  * sweep: they end with the JVM (see {@link LabHost}).
  */
 final class LabHostDirectory {
-    private static final String PREFIX = "socket-lab-host-";
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "([0-9]+)-[0-9]+");
+    private static final String KIND = "socket-lab-host-";
 
     private LabHostDirectory() {
     }
@@ -24,7 +21,7 @@ final class LabHostDirectory {
     static Path create() throws IOException {
         Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
         removeOrphans(temporary);
-        return Files.createTempDirectory(temporary, PREFIX + ProcessHandle.current().pid() + "-");
+        return Files.createTempDirectory(temporary, JvmLeftovers.prefix(KIND));
     }
 
     /** Removes the directory and its files; a file that cannot be removed is left (not worth failing a scenario). */
@@ -41,17 +38,6 @@ final class LabHostDirectory {
 
     /** The directories in {@code temporary} whose JVM is no longer running are removed. */
     static void removeOrphans(Path temporary) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(temporary, PREFIX + "*")) {
-            for (Path entry : entries) {
-                Matcher name = NAME.matcher(entry.getFileName().toString());
-                // A pid that is running again for another process only delays the removal until that one ends.
-                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
-                        && Files.isDirectory(entry)) {
-                    delete(entry);
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // another user's directory, or a temporary directory we may not list: nothing of ours to remove
-        }
+        JvmLeftovers.removeOrphans(temporary, KIND, LabHostDirectory::delete);
     }
 }
