@@ -45,14 +45,16 @@ final class ResultsReader {
     private interface StepShown {
     }
 
-    /** Why a file is not a report this socket-lab reads. */
+    /** Why a file is not a report this socket-lab reads, and the student id on its cover if it could tell. */
     static final class NotAReport extends IOException {
         private static final long serialVersionUID = 1L;
         final InputProblem.Kind kind;
+        final String coverStudentId; // empty when none could be read
 
-        NotAReport(InputProblem.Kind kind, String message) {
+        NotAReport(InputProblem.Kind kind, String message, String coverStudentId) {
             super(message);
             this.kind = kind;
+            this.coverStudentId = coverStudentId == null ? "" : coverStudentId.strip();
         }
     }
 
@@ -69,48 +71,37 @@ final class ResultsReader {
             report = MAPPER.readValue(file.toFile(), LabReport.class);
         } catch (IOException notTheReportsShape) {
             // Perhaps another schema version whose fields no longer fit: say which, if it says.
-            int version = schemaVersion(file);
+            JsonNode tree = tree(file);
+            int version = tree == null ? 0 : tree.path("schemaVersion").asInt(0);
             if (version > 0 && version != LabReport.SCHEMA_VERSION) {
-                throw otherSchema(version);
+                throw otherSchema(version, tree.at("/cover/studentId").asText(""));
             }
             throw notTheReportsShape;
         }
         if (report == null) {
-            throw new NotAReport(InputProblem.Kind.NOT_A_REPORT, "it holds JSON null, not a lab report");
+            throw new NotAReport(InputProblem.Kind.NOT_A_REPORT, "it holds JSON null, not a lab report", "");
         }
+        String studentId = report.cover() == null ? "" : report.cover().studentId();
         if (report.schemaVersion() == 0) {
-            throw new NotAReport(InputProblem.Kind.NOT_A_REPORT, "it has no schemaVersion");
+            throw new NotAReport(InputProblem.Kind.NOT_A_REPORT, "it has no schemaVersion", studentId);
         }
         if (report.schemaVersion() != LabReport.SCHEMA_VERSION) {
-            throw otherSchema(report.schemaVersion());
+            throw otherSchema(report.schemaVersion(), studentId);
         }
         return report;
     }
 
-    private static NotAReport otherSchema(int version) {
+    private static NotAReport otherSchema(int version, String studentId) {
         return new NotAReport(InputProblem.Kind.OTHER_SCHEMA, "schemaVersion " + version + "; this socket-lab reads "
-                + LabReport.SCHEMA_VERSION);
+                + LabReport.SCHEMA_VERSION, studentId);
     }
 
-    /**
-     * The cover's student id of a file that could not be read as a report (another schema, say), if it is JSON that
-     * has one; else empty.
-     */
-    static String coverStudentId(Path file) {
+    /** The file's JSON, or null when it is none. */
+    private static JsonNode tree(Path file) {
         try {
-            JsonNode tree = MAPPER.readTree(file.toFile());
-            return tree == null ? "" : tree.at("/cover/studentId").asText("").strip();
+            return MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static int schemaVersion(Path file) {
-        try {
-            JsonNode tree = MAPPER.readTree(file.toFile());
-            return tree == null ? 0 : tree.path("schemaVersion").asInt(0);
-        } catch (IOException e) {
-            return 0;
+            return null;
         }
     }
 }

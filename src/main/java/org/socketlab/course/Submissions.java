@@ -158,10 +158,10 @@ final class Submissions {
         try {
             report = ResultsReader.read(file);
         } catch (ResultsReader.NotAReport e) {
-            return unreadable(file, new InputProblem(file, e.kind, e.getMessage()));
+            return unreadable(file, new InputProblem(file, e.kind, e.getMessage()), e.coverStudentId);
         } catch (IOException | RuntimeException e) {
             return unreadable(file, new InputProblem(file, InputProblem.Kind.NOT_A_REPORT,
-                    firstLine(String.valueOf(e.getMessage()))));
+                    firstLine(String.valueOf(e.getMessage()))), "");
         }
         String coverId = report.cover().studentId();
         boolean fromDirectory = coverId == null || coverId.isBlank();
@@ -170,14 +170,14 @@ final class Submissions {
     }
 
     /**
-     * A results.json that cannot be merged still stands for a student: the one its cover names if it can be read
-     * that far (a report of another schemaVersion), else its directory's. Their row says why it has no points.
+     * A results.json that cannot be merged still stands for a student: {@code coverId}, the one its cover names if it
+     * could be read that far (a report of another schemaVersion), else its directory's. Their row says why it has
+     * no points.
      */
-    private static Read unreadable(Path file, InputProblem problem) {
+    private static Read unreadable(Path file, InputProblem problem, String coverId) {
         if (!file.getFileName().toString().equals(RESULTS_FILE)) {
             return new Read(null, problem); // another file named on the command line: a mistake, not a student
         }
-        String coverId = ResultsReader.coverStudentId(file);
         String student = coverId.isEmpty() ? directoryName(file) : coverId;
         return new Read(null, problem, new FailedRun(file, student, coverId.isEmpty(),
                 "its results.json cannot be read: " + problem.kind().phrase() + ": " + problem.detail()));
