@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.opentest4j.TestAbortedException;
 import org.socketlab.net.LabException;
@@ -44,14 +45,16 @@ final class ProgramSite {
      * share, or as it is, here.
      */
     UnaryOperator<List<String>> placement(Path directory) {
-        LabHost host = isolated() ? labHost() : null;
-        return host == null ? UnaryOperator.identity() : command -> host.programCommand(command, directory);
+        return onLabHost(host -> command -> host.programCommand(command, directory));
     }
 
     /** How socket-lab's Chromium is put on the lab host: as a program, but not held to the programs' shared limits. */
     UnaryOperator<List<String>> browserPlacement(Path directory) {
-        LabHost host = isolated() ? labHost() : null;
-        return host == null ? UnaryOperator.identity() : command -> host.command(command, directory);
+        return onLabHost(host -> command -> host.command(command, directory));
+    }
+
+    private UnaryOperator<List<String>> onLabHost(Function<LabHost, UnaryOperator<List<String>>> placing) {
+        return isolated() ? placing.apply(labHost()) : UnaryOperator.identity();
     }
 
     String host() {

@@ -37,10 +37,10 @@ final class Untrusted {
         }
         List<String> command = new ArrayList<>(List.of("setpriv"));
         Path program = executable(words.get(0), directory);
-        int owner = owner(directory);
+        int owner = id(directory, "unix:uid", 0);
         if (owner > 0 && reachable(directory, owner) && reachable(program, owner)) {
             // The directory's group, unless root's (a project made with sudo, then given to its user): then nobody's.
-            int group = group(directory);
+            int group = id(directory, "unix:gid", 0);
             command.addAll(List.of("--reuid=" + owner, "--regid=" + (group > 0 ? group : NOBODY), "--clear-groups"));
         } else if (reachable(directory, -1) && reachable(program, -1)) {
             // Nobody could not even start a python3 under /root/.pyenv or a checkout under /root: those stay root's.
@@ -51,19 +51,12 @@ final class Untrusted {
         return command;
     }
 
-    private static int owner(Path path) {
+    /** The path's owner ({@code unix:uid}) or group ({@code unix:gid}); {@code otherwise} when it cannot tell. */
+    private static int id(Path path, String attribute, int otherwise) {
         try {
-            return (Integer) Files.getAttribute(path, "unix:uid");
+            return (Integer) Files.getAttribute(path, attribute);
         } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static int group(Path path) {
-        try {
-            return (Integer) Files.getAttribute(path, "unix:gid");
-        } catch (IOException | RuntimeException e) {
-            return Integer.parseInt(NOBODY);
+            return otherwise;
         }
     }
 
@@ -89,7 +82,7 @@ final class Untrusted {
         for (Path dir = path.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             try {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-                if (!permissions.contains(uid >= 0 && owner(dir) == uid ? PosixFilePermission.OWNER_EXECUTE
+                if (!permissions.contains(uid >= 0 && id(dir, "unix:uid", 0) == uid ? PosixFilePermission.OWNER_EXECUTE
                         : PosixFilePermission.OTHERS_EXECUTE)) {
                     return false;
                 }
