@@ -88,23 +88,18 @@ class NamedProgramsTest {
     void onALabHostAProgramHasNoCapabilitySeesOnlyTheLabHostsProcessesAndCannotEnterANamespace() throws Exception {
         assumeTrue(LabScenario.isolated(), () -> "no lab hosts here: " + LabScenario.isolation().note());
         assumePython();
-        Files.writeString(project.resolve("probe.py"), PROBE);
-        try (LabScenario lab = scenario("pinger", "python3 pinger.py", "probe", "python3 probe.py")) {
-            lab.programs().run("probe", "");
-            lab.programs().expectExitStatus("probe", 0);
-            List<String> printed = printed(lab, "probe");
-            assertThat(printed).contains("CapEff 0000000000000000");
-            // setns(2) needs CAP_SYS_ADMIN, even for the namespace the program is in: EPERM (1).
-            assertThat(printed).contains("setns -1 1");
-            // The lab host's shell, nsenter's child and the probe; not the machine's hundreds.
-            assertThat(printed).anySatisfy(line -> assertThat(line).matches("processes [1-9]"));
-            // Its terminal is there by its name, as ttyname(3) and the tty command look for it.
-            assertThat(printed).contains("terminal True");
-            if (LabHost.jvmMayJoin()) { // root: the program may be root too, and the kernel's files are read-only
-                assertThat(printed).contains("sysctl Read-only file system",
-                        "devices fd full null pts random shm stderr stdin stdout tty urandom zero")
-                        .doesNotContain("sysrq written"); // read-only, or no sysrq in this kernel at all
-            }
+        List<String> printed = runToItsEnd("probe", "python3", PROBE);
+        assertThat(printed).contains("CapEff 0000000000000000");
+        // setns(2) needs CAP_SYS_ADMIN, even for the namespace the program is in: EPERM (1).
+        assertThat(printed).contains("setns -1 1");
+        // The lab host's shell, nsenter's child and the probe; not the machine's hundreds.
+        assertThat(printed).anySatisfy(line -> assertThat(line).matches("processes [1-9]"));
+        // Its terminal is there by its name, as ttyname(3) and the tty command look for it.
+        assertThat(printed).contains("terminal True");
+        if (LabHost.jvmMayJoin()) { // root: the program may be root too, and the kernel's files are read-only
+            assertThat(printed).contains("sysctl Read-only file system",
+                    "devices fd full null pts random shm stderr stdin stdout tty urandom zero")
+                    .doesNotContain("sysrq written"); // read-only, or no sysrq in this kernel at all
         }
     }
 
@@ -113,13 +108,10 @@ class NamedProgramsTest {
         assumeTrue(LabScenario.isolated() && LabHost.jvmMayJoin(), "only a root JVM chooses whom a program runs as");
         Path python = Path.of("/usr/bin/python3");
         assumeTrue(Files.isExecutable(python), "no /usr/bin/python3 (a python3 anyone may run)");
-        Files.writeString(project.resolve("whoami.py"), "import os\nprint('uid', os.getuid())\n");
         Files.setAttribute(project, "unix:uid", 4242); // a student's checkout, and a sudo mvn verify
         Files.setAttribute(project, "unix:gid", 4242);
-        try (LabScenario lab = scenario("pinger", "python3 pinger.py", "whoami", python + " whoami.py")) {
-            lab.programs().run("whoami", "");
-            assertThat(printed(lab, "whoami")).containsExactly("uid 4242");
-        }
+        assertThat(runToItsEnd("whoami", python.toString(), "import os\nprint('uid', os.getuid())\n"))
+                .containsExactly("uid 4242");
     }
 
     @Test
@@ -129,17 +121,11 @@ class NamedProgramsTest {
             assumeTrue(probe.sharedLimits(), "no cgroup limits here: the JVM is not root, or has no pids controller");
         }
         assumePython();
-        Files.writeString(project.resolve("forker.py"), FORKER);
-        try (LabScenario lab = scenario("pinger", "python3 pinger.py", "forker", "python3 forker.py")) {
-            lab.programs().run("forker", "");
-            lab.programs().expectExitStatus("forker", 0);
-            List<String> printed = printed(lab, "forker");
-            assertThat(printed).singleElement().satisfies(line -> {
-                assertThat(line).startsWith("fork failed after ");
-                assertThat(Integer.parseInt(line.substring("fork failed after ".length())))
-                        .isLessThan(256); // the lab host's programs' limit, wire.LabCgroup.MOST_PROCESSES
-            });
-        }
+        assertThat(runToItsEnd("forker", "python3", FORKER)).singleElement().satisfies(line -> {
+            assertThat(line).startsWith("fork failed after ");
+            assertThat(Integer.parseInt(line.substring("fork failed after ".length())))
+                    .isLessThan(256); // the lab host's programs' limit, wire.LabCgroup.MOST_PROCESSES
+        });
     }
 
     @Test
@@ -183,9 +169,17 @@ class NamedProgramsTest {
         return new LabScenario(new ScenarioRecorder(), ProgramSettings.load(project, Path.of("features"), settings));
     }
 
-    /** What the program of that name printed, line by line. */
-    private static List<String> printed(LabScenario lab, String name) {
-        return lab.recorder().snapshot().consoles().get(name).stream().map(line -> line.text()).toList();
+    /**
+     * Runs {@code code}, a Python program named {@code name}, with {@code python} on a scenario's lab host, to its
+     * end with exit status 0; returns what it printed, line by line.
+     */
+    private List<String> runToItsEnd(String name, String python, String code) throws Exception {
+        Files.writeString(project.resolve(name + ".py"), code);
+        try (LabScenario lab = scenario(name, python + " " + name + ".py")) {
+            lab.programs().run(name, "");
+            lab.programs().expectExitStatus(name, 0);
+            return lab.recorder().snapshot().consoles().get(name).stream().map(line -> line.text()).toList();
+        }
     }
 
     static void assumePython() {
