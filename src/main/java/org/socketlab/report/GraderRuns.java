@@ -30,8 +30,9 @@ final class GraderRuns {
         // Out of every question's points, the ungradable ones' too: with programs required, a question is also
         // ungradable when the student named no program for it, and leaving it out of the total would give a student
         // who did one question of five full marks.
-        return new GradedRun(report.summary().score(), report.summary().points(), gradable, seconds,
-                headline(report, gradable), overview(report), tests);
+        String headline = headline(report, gradable);
+        return new GradedRun(report.summary().score(), report.summary().points(), gradable, seconds, headline,
+                overview(report, headline), tests);
     }
 
     /** One line: the verdict and the points. */
@@ -83,14 +84,14 @@ final class GraderRuns {
                 + " not earned: each question's test says why (ungradable: a program not named, or a tool missing).");
     }
 
-    private static String overview(LabReport report) {
+    private static String overview(LabReport report, String headline) {
         List<String> lines = new ArrayList<>();
         Cover cover = report.cover();
         if (cover.student() != null || cover.studentId() != null) {
             lines.add(Objects.toString(cover.student(), "") + (cover.studentId() == null ? ""
                     : " (" + cover.studentId() + ")"));
         }
-        lines.add(headline(report, report.features().stream().anyMatch(FeatureResult::gradable)));
+        lines.add(headline);
         lines.add(report.summary().totals().sentence() + ".");
         for (int q = 0; q < report.features().size(); q++) {
             FeatureResult feature = report.features().get(q);
